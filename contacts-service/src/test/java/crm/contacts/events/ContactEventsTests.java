@@ -1,0 +1,74 @@
+package crm.contacts.events;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import crm.devstack.DevStack;
+import crm.devstack.DevStackResource;
+import crm.devstack.TestTenant;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(value = DevStackResource.class, initArgs = @ResourceArg(name = "database", value = "contacts"))
+class ContactEventsTests {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void shouldPublishCreatedEventAsCloudEventThroughTheOutbox() throws Exception {
+        TestTenant tenant = TestTenant.create(DevStack.shared());
+        String token = tenant.unitToken("hamburg", "agent");
+        try (KafkaConsumer<String, String> consumer = consumer()) {
+            consumer.subscribe(List.of(ContactEvents.TOPIC));
+            String id = given().auth().oauth2(token).contentType(ContentType.JSON)
+                    .body("{\"firstName\":\"Eva\",\"lastName\":\"Kraft\",\"email\":\"eva@example.com\"}")
+                    .when().post("/api/v1/contacts").then().statusCode(201).extract().path("id");
+
+            List<ConsumerRecord<String, String>> mine = new ArrayList<>();
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(500)).forEach(r -> {
+                    if (id.equals(r.key())) {
+                        mine.add(r);
+                    }
+                });
+                return !mine.isEmpty();
+            });
+
+            JsonNode event = JSON.readTree(mine.get(0).value());
+            assertThat(event.get("specversion").asText()).isEqualTo("1.0");
+            assertThat(event.get("type").asText()).isEqualTo("crm.contact.created.v1");
+            assertThat(event.get("subject").asText()).isEqualTo(id);
+            assertThat(event.get("source").asText()).isEqualTo("/crm/contacts-service");
+            assertThat(event.get("tenantid").asText()).isEqualTo(tenant.id());
+            assertThat(event.get("unitid").asText()).isEqualTo(tenant.unit("hamburg"));
+            assertThat(event.get("data").get("email").asText()).isEqualTo("eva@example.com");
+            assertThat(new String(mine.get(0).headers().lastHeader("content-type").value()))
+                    .startsWith("application/cloudevents+json");
+        }
+    }
+
+    private static KafkaConsumer<String, String> consumer() {
+        return new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, DevStack.shared().kafka().bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "contacts-test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName()));
+    }
+}

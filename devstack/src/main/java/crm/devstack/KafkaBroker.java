@@ -86,6 +86,9 @@ public final class KafkaBroker {
         if (!process.isAlive()) {
             throw new IllegalStateException("Kafka exited:\n" + process.tail());
         }
+        if (!Ports.inUse(port)) {
+            return false;
+        }
         try (Admin admin = admin()) {
             return !admin.describeCluster().nodes().get(2, TimeUnit.SECONDS).isEmpty();
         } catch (ExecutionException | java.util.concurrent.TimeoutException e) {

@@ -25,8 +25,8 @@ public interface EventsConfig {
         @WithDefault("500")
         int batchSize();
 
-        /** How long to wait for the broker's acknowledgement of a batch before retrying it later. */
-        @WithDefault("20s")
+        /** The producer's delivery timeout: how long a batch may wait for the broker before it is retried later. */
+        @WithDefault("15s")
         Duration sendTimeout();
     }
 }

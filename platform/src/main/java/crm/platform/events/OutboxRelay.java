@@ -95,7 +95,7 @@ public class OutboxRelay {
         // While the broker is away the relay should give up a batch quickly and retry it, not hang.
         p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000");
         p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
-        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, String.valueOf(Math.max(10_000, config.relay().sendTimeout().toMillis())));
+        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, String.valueOf(config.relay().sendTimeout().toMillis()));
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         return p;
@@ -194,7 +194,9 @@ public class OutboxRelay {
             record.headers().add("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
             acks.add(producer.send(record));
         }
-        long deadline = System.nanoTime() + config.relay().sendTimeout().toNanos();
+        // The producer settles every send within the delivery timeout; waiting a little longer means a
+        // send is never abandoned here while it could still reach the broker (which would duplicate it).
+        long deadline = System.nanoTime() + config.relay().sendTimeout().plusSeconds(5).toNanos();
         List<Long> done = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             try {

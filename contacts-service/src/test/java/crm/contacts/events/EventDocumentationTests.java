@@ -1,0 +1,35 @@
+package crm.contacts.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Every event type this service publishes is documented in docs/events/asyncapi.yaml. */
+class EventDocumentationTests {
+
+    @Test
+    void shouldDocumentEveryPublishedEventType() throws Exception {
+        String asyncApi = Files.readString(Path.of("..", "docs", "events", "asyncapi.yaml"));
+        List<String> types = new ArrayList<>();
+        for (Field field : ContactEvents.class.getFields()) {
+            if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
+                String value = (String) field.get(null);
+                if (value.matches("crm\\.[a-z.-]+\\.v\\d+")) {
+                    types.add(value);
+                }
+            }
+        }
+
+        assertThat(types).isNotEmpty();
+        for (String type : types) {
+            assertThat(asyncApi).as("docs/events/asyncapi.yaml documents %s", type).contains("name: " + type);
+        }
+        assertThat(asyncApi).contains("address: " + ContactEvents.TOPIC);
+    }
+}

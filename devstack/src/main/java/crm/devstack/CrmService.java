@@ -1,0 +1,38 @@
+package crm.devstack;
+
+/** The CRM's services as the devstack runs them: module, database and the port of a local run. */
+public enum CrmService {
+    CONTACTS("contacts-service", "contacts", 8081),
+    LEADS("leads-service", "leads", 8082),
+    TICKETS("tickets-service", "tickets", 8083),
+    ANALYTICS("analytics-service", "analytics", 8084),
+    GATEWAY("gateway", null, 8080);
+
+    private final String module;
+    private final String database;
+    private final int localPort;
+
+    CrmService(String module, String database, int localPort) {
+        this.module = module;
+        this.database = database;
+        this.localPort = localPort;
+    }
+
+    public String module() {
+        return module;
+    }
+
+    /** The service's own database, or null for the gateway. */
+    public String database() {
+        return database;
+    }
+
+    public int localPort() {
+        return localPort;
+    }
+
+    /** The gateway setting that names this service's base URL. */
+    public String gatewayUrlProperty() {
+        return "crm.gateway.services." + name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

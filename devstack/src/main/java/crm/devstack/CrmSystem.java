@@ -1,0 +1,148 @@
+package crm.devstack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The whole CRM on a devstack: every service as its own JVM process (the packaged Quarkus app), so it
+ * can be stopped, killed with SIGKILL and restarted like in production.
+ */
+public final class CrmSystem {
+
+    private final DevStack stack;
+    private final Path projectRoot;
+    private final Path logDir;
+    private final Map<CrmService, Integer> ports;
+    private final Map<CrmService, ManagedProcess> processes = new EnumMap<>(CrmService.class);
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    public CrmSystem(DevStack stack, Path projectRoot, Path logDir, Function<CrmService, Integer> portOf) {
+        this.stack = stack;
+        this.projectRoot = projectRoot.toAbsolutePath().normalize();
+        this.logDir = logDir.toAbsolutePath();
+        this.ports = new EnumMap<>(CrmService.class);
+        for (CrmService service : CrmService.values()) {
+            ports.put(service, portOf.apply(service));
+        }
+    }
+
+    /** For tests: free ports, logs under the stack's folder. */
+    public static CrmSystem onFreePorts(DevStack stack, Path projectRoot) {
+        return new CrmSystem(stack, projectRoot, stack.layout().root().resolve("services"), s -> Ports.free());
+    }
+
+    public String url(CrmService service) {
+        return "http://localhost:" + ports.get(service);
+    }
+
+    public int port(CrmService service) {
+        return ports.get(service);
+    }
+
+    /** Starts every service at once and waits until each reports ready. */
+    public void start() {
+        for (CrmService service : CrmService.values()) {
+            Ports.requireFree(ports.get(service), service.module());
+        }
+        for (CrmService service : CrmService.values()) {
+            launch(service);
+        }
+        for (CrmService service : CrmService.values()) {
+            awaitReady(service);
+        }
+    }
+
+    public void start(CrmService service) {
+        launch(service);
+        awaitReady(service);
+    }
+
+    public void stop(CrmService service) {
+        ManagedProcess process = processes.remove(service);
+        if (process != null) {
+            process.stop(Duration.ofSeconds(20));
+        }
+    }
+
+    /** SIGKILL: no shutdown hooks, no commit of consumer offsets, as a crash. */
+    public void kill(CrmService service) {
+        ManagedProcess process = processes.remove(service);
+        if (process != null) {
+            process.kill();
+        }
+    }
+
+    public void stop() {
+        List<CrmService> reverse = new ArrayList<>(List.of(CrmService.values()));
+        java.util.Collections.reverse(reverse);
+        reverse.forEach(this::stop);
+    }
+
+    public Map<CrmService, Long> pids() {
+        Map<CrmService, Long> pids = new EnumMap<>(CrmService.class);
+        processes.forEach((service, process) -> pids.put(service, process.pid()));
+        return pids;
+    }
+
+    private void launch(CrmService service) {
+        Path jar = projectRoot.resolve(service.module()).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: build the services first (./mvnw -DskipTests install)");
+        }
+        List<String> command = new ArrayList<>(List.of(KafkaBroker.javaExecutable(),
+                "-Xms32m", "-Xmx160m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-Dquarkus.http.port=" + ports.get(service)));
+        for (Map.Entry<String, String> setting : settings(service).entrySet()) {
+            command.add("-D" + setting.getKey() + "=" + setting.getValue());
+        }
+        command.addAll(List.of("-jar", jar.toString()));
+        processes.put(service, ManagedProcess.start(service.module(), command, projectRoot, Map.of(),
+                logDir.resolve(service.module() + ".log")));
+    }
+
+    private Map<String, String> settings(CrmService service) {
+        Map<String, String> settings = new java.util.LinkedHashMap<>(stack.serviceConfig(service.database()));
+        if (service == CrmService.GATEWAY) {
+            for (CrmService downstream : CrmService.values()) {
+                if (downstream != CrmService.GATEWAY) {
+                    settings.put(downstream.gatewayUrlProperty(), url(downstream));
+                }
+            }
+        }
+        return settings;
+    }
+
+    private void awaitReady(CrmService service) {
+        ManagedProcess process = processes.get(service);
+        Waits.until(service.module() + " on port " + ports.get(service), DevStack.SERVICE_START_TIMEOUT, () -> {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(service.module() + " exited:\n" + process.tail());
+            }
+            return isReady(service);
+        }, process::tail);
+    }
+
+    public boolean isReady(CrmService service) {
+        try {
+            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(url(service) + "/q/health/ready"))
+                    .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}

@@ -33,6 +33,6 @@ public enum CrmService {
 
     /** The gateway setting that names this service's base URL. */
     public String gatewayUrlProperty() {
-        return "crm.gateway.services." + name().toLowerCase(java.util.Locale.ROOT);
+        return "crm.gateway." + name().toLowerCase(java.util.Locale.ROOT) + "-url";
     }
 }

@@ -57,8 +57,11 @@ class ContactEventsConsumerTests {
                 .formatted(eventId, contactId, tenant, unit == null ? "" : ",\"unitid\":\"" + unit + "\"", contactId);
     }
 
+    /** As the outbox relay sends it: structured CloudEvents with their content type. */
     static void publish(String key, String value) throws Exception {
-        producer.send(new ProducerRecord<>("crm.contacts", key, value)).get();
+        ProducerRecord<String, String> record = new ProducerRecord<>("crm.contacts", key, value);
+        record.headers().add("content-type", "application/cloudevents+json; charset=UTF-8".getBytes(StandardCharsets.UTF_8));
+        producer.send(record).get();
     }
 
     static void awaitCount(String token, int expected) {

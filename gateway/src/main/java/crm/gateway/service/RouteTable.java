@@ -41,14 +41,43 @@ public class RouteTable {
     /** The owner of a (normalised) path: the first segment after {@code /api/v1/} decides. */
     public Optional<Downstream> resolve(String path) {
         if (path.startsWith(API)) {
-            int end = path.indexOf('/', API.length());
-            String resource = path.substring(API.length(), end < 0 ? path.length() : end);
-            return Optional.ofNullable(apiResources.get(resource));
+            return Optional.ofNullable(apiResources.get(resourceOf(path)));
         }
-        if (path.equals(PUBLIC_FORMS) || path.startsWith(PUBLIC_FORMS + "/")) {
+        if (isPublicForm(path)) {
             return Optional.of(publicForms);
         }
         return Optional.empty();
+    }
+
+    /**
+     * A name for the path that does not grow with ids or with what callers invent, for metric labels:
+     * {@code /api/v1/contacts/7/timeline} is {@code /api/v1/contacts/*}. Null for a path outside
+     * {@code /api} and {@code /public}.
+     */
+    public String templateOf(String path) {
+        if (path.startsWith(API)) {
+            String resource = resourceOf(path);
+            if (!apiResources.containsKey(resource)) {
+                return API + "{unknown}";
+            }
+            return API + resource + (path.length() > API.length() + resource.length() + 1 ? "/*" : "");
+        }
+        if (isPublicForm(path)) {
+            return path.length() > PUBLIC_FORMS.length() + 1 ? PUBLIC_FORMS + "/*" : PUBLIC_FORMS;
+        }
+        if (path.startsWith("/api/") || path.startsWith("/public/")) {
+            return path.substring(0, path.indexOf('/', 1)) + "/{unknown}";
+        }
+        return null;
+    }
+
+    private static String resourceOf(String apiPath) {
+        int end = apiPath.indexOf('/', API.length());
+        return apiPath.substring(API.length(), end < 0 ? apiPath.length() : end);
+    }
+
+    private static boolean isPublicForm(String path) {
+        return path.equals(PUBLIC_FORMS) || path.startsWith(PUBLIC_FORMS + "/");
     }
 
     /**

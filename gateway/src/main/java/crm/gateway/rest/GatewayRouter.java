@@ -1,0 +1,51 @@
+package crm.gateway.rest;
+
+import io.vertx.ext.web.Router;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+
+/**
+ * The gateway's routes on Quarkus' HTTP router. Orders are relative to Quarkus' own handlers: CORS
+ * runs at -300, (proactive) authentication at -200, form authentication at -150, authorisation at -100
+ * and the upload limit at -2; routes without an order come after all of them.
+ */
+@Singleton
+public class GatewayRouter {
+
+    /** Before everything that can refuse a request, so every answer carries the request id. */
+    static final int CORRELATION_ORDER = -1_000;
+    /** After authentication has settled the identity, before Quarkus' authorisation answers anonymous callers. */
+    static final int TOKEN_REQUIRED_ORDER = -120;
+    /** After the token is checked, before Quarkus' upload limit answers with an empty body. */
+    static final int BODY_LIMIT_ORDER = -3;
+
+    private static final String[] PROXIED_PATHS = {"/api/*", "/public/*"};
+
+    private final CorrelationHandler correlation;
+    private final MetricsLabelHandler metricsLabel;
+    private final TokenRequiredHandler tokenRequired;
+    private final BodyLimitHandler bodyLimit;
+    private final ProxyHandler proxy;
+    private final ProblemFailureHandler problems;
+
+    GatewayRouter(CorrelationHandler correlation, MetricsLabelHandler metricsLabel, TokenRequiredHandler tokenRequired,
+                  BodyLimitHandler bodyLimit, ProxyHandler proxy, ProblemFailureHandler problems) {
+        this.correlation = correlation;
+        this.metricsLabel = metricsLabel;
+        this.tokenRequired = tokenRequired;
+        this.bodyLimit = bodyLimit;
+        this.proxy = proxy;
+        this.problems = problems;
+    }
+
+    void register(@Observes Router router) {
+        router.route().order(CORRELATION_ORDER).handler(correlation);
+        router.route().failureHandler(problems);
+        for (String proxied : PROXIED_PATHS) {
+            router.route(proxied).order(CORRELATION_ORDER).handler(metricsLabel);
+            router.route(proxied).order(BODY_LIMIT_ORDER).handler(bodyLimit);
+            router.route(proxied).handler(proxy);
+        }
+        router.route("/api/*").order(TOKEN_REQUIRED_ORDER).handler(tokenRequired);
+    }
+}

@@ -47,6 +47,30 @@ public final class KeycloakAdmin {
                 .POST(HttpRequest.BodyPublishers.ofString(realmJson))), 201, "import realm");
     }
 
+    /**
+     * Adds the clients that exist only for local runs and tests (the password-grant CLI client and a demo
+     * integration), so the realm file itself stays fit for production. Adding them again changes nothing.
+     */
+    public void addDevClients(String devClientsJson) {
+        String admin = adminToken();
+        JsonNode dev = read(devClientsJson);
+        for (JsonNode client : dev.get("clients")) {
+            HttpResponse<String> created = send(request("/admin/realms/crm/clients", admin)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(client.toString())));
+            if (created.statusCode() != 201 && created.statusCode() != 409) {
+                throw new IllegalStateException("add client " + client.get("clientId") + ": " + created.statusCode());
+            }
+        }
+        dev.get("serviceAccountRoles").fields().forEachRemaining(entry -> {
+            String clientId = read(expect(send(request("/admin/realms/crm/clients?clientId=" + entry.getKey(), admin)
+                    .GET()), 200, "find client")).get(0).get("id").asText();
+            String userId = read(expect(send(request("/admin/realms/crm/clients/" + clientId + "/service-account-user",
+                    admin).GET()), 200, "service account")).get("id").asText();
+            assignRealmRoles(admin, userId, entry.getValue());
+        });
+    }
+
     /** A staff user of a tenant; {@code unit} null means brand-wide (franchisor HQ). Returns the user id. */
     public String createUser(String username, String password, String tenant, String unit, List<String> roles) {
         String admin = adminToken();
@@ -66,16 +90,22 @@ public final class KeycloakAdmin {
             throw new IllegalStateException("create user " + username + ": " + created.statusCode() + " " + created.body());
         }
         String id = userId(username, admin);
-        if (!roles.isEmpty()) {
-            ArrayNode mappings = JSON.createArrayNode();
-            for (String role : roles) {
-                mappings.add(read(expect(send(request("/admin/realms/crm/roles/" + role, admin).GET()), 200, "role " + role)));
-            }
-            expect(send(request("/admin/realms/crm/users/" + id + "/role-mappings/realm", admin)
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(mappings.toString()))), 204, "assign roles");
-        }
+        assignRealmRoles(admin, id, JSON.valueToTree(roles));
         return id;
+    }
+
+    private void assignRealmRoles(String admin, String userId, JsonNode roles) {
+        if (roles.isEmpty()) {
+            return;
+        }
+        ArrayNode mappings = JSON.createArrayNode();
+        for (JsonNode role : roles) {
+            mappings.add(read(expect(send(request("/admin/realms/crm/roles/" + role.asText(), admin).GET()), 200,
+                    "role " + role.asText())));
+        }
+        expect(send(request("/admin/realms/crm/users/" + userId + "/role-mappings/realm", admin)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(mappings.toString()))), 204, "assign roles");
     }
 
     /** A real access token for a user, by the password grant of {@value #CLI_CLIENT}. */

@@ -66,7 +66,9 @@ public final class KeycloakServer {
                 "JAVA", KafkaBroker.javaExecutable());
         process = ManagedProcess.start("keycloak", command, home, env, home.resolve("keycloak.log"));
         Waits.until("Keycloak on port " + port, Duration.ofMinutes(3), this::ready, process::tail);
-        new KeycloakAdmin(this).importRealmIfMissing(realmJson());
+        KeycloakAdmin admin = new KeycloakAdmin(this);
+        admin.importRealmIfMissing(realmJson());
+        admin.addDevClients(resourceText("keycloak/dev-clients.json"));
     }
 
     public synchronized void stop() {
@@ -94,7 +96,11 @@ public final class KeycloakServer {
 
     /** The realm file shared with the Kubernetes realm import. */
     public static String realmJson() {
-        try (InputStream in = KeycloakServer.class.getClassLoader().getResourceAsStream("keycloak/crm-realm.json")) {
+        return resourceText("keycloak/crm-realm.json");
+    }
+
+    private static String resourceText(String name) {
+        try (InputStream in = KeycloakServer.class.getClassLoader().getResourceAsStream(name)) {
             return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +16,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -26,7 +28,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 
@@ -47,7 +48,7 @@ public class OutboxRelay {
 
     private final AgroalDataSource dataSource;
     private final EventsConfig config;
-    private final String bootstrapServers;
+    private final Map<String, Object> kafkaDefaults;
     private final Counter published;
     private final AtomicLong pending = new AtomicLong();
     private volatile boolean running;
@@ -55,10 +56,10 @@ public class OutboxRelay {
     private KafkaProducer<String, String> producer;
 
     public OutboxRelay(AgroalDataSource dataSource, EventsConfig config, MeterRegistry registry,
-                       @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+                       @Identifier("default-kafka-broker") Map<String, Object> kafkaDefaults) {
         this.dataSource = dataSource;
         this.config = config;
-        this.bootstrapServers = bootstrapServers;
+        this.kafkaDefaults = kafkaDefaults;
         this.published = registry.counter("crm.outbox.published");
         registry.gauge("crm.outbox.pending", pending);
     }
@@ -83,9 +84,14 @@ public class OutboxRelay {
         }
     }
 
+    /** Quarkus' {@code kafka.*} settings (bootstrap servers, TLS, SASL) plus what the relay's guarantees need. */
     private Properties producerProperties() {
         Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        kafkaDefaults.forEach((key, value) -> {
+            if (ProducerConfig.configNames().contains(key)) {
+                p.put(key, value);
+            }
+        });
         p.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox" + config.source().replace('/', '-'));
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         p.put(ProducerConfig.ACKS_CONFIG, "all");

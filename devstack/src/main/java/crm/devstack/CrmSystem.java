@@ -20,6 +20,8 @@ import java.util.function.Function;
  */
 public final class CrmSystem {
 
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+
     private final DevStack stack;
     private final Path projectRoot;
     private final Path logDir;
@@ -125,7 +127,7 @@ public final class CrmSystem {
 
     private void awaitReady(CrmService service) {
         ManagedProcess process = processes.get(service);
-        Waits.until(service.module() + " on port " + ports.get(service), DevStack.SERVICE_START_TIMEOUT, () -> {
+        Waits.until(service.module() + " on port " + ports.get(service), START_TIMEOUT, () -> {
             if (!process.isAlive()) {
                 throw new IllegalStateException(service.module() + " exited:\n" + process.tail());
             }

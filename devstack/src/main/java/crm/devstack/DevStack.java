@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -141,7 +139,4 @@ public final class DevStack {
             throw new UncheckedIOException("cannot delete " + root + ": " + e.getMessage(), e);
         }
     }
-
-    static final Duration SERVICE_START_TIMEOUT = Duration.ofMinutes(3);
-    static final List<String> DATABASES = List.of("contacts", "leads", "tickets", "analytics");
 }

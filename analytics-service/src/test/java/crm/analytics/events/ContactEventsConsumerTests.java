@@ -137,6 +137,21 @@ class ContactEventsConsumerTests {
     }
 
     @Test
+    void shouldApplyEventThatArrivedWhilePostgresWasDown() throws Exception {
+        TestTenant tenant = TestTenant.create(DevStack.shared());
+        String hq = tenant.hqToken("manager");
+
+        DevStack.shared().postgres().stop();
+        try {
+            publish("pg-down", contactCreated(UUID.randomUUID().toString(), tenant.id(), null));
+        } finally {
+            DevStack.shared().postgres().start();
+        }
+
+        awaitCount(hq, 1);
+    }
+
+    @Test
     void shouldRefuseCountWithoutToken() {
         given().when().get("/api/v1/analytics/contacts/count")
                 .then().statusCode(401).contentType("application/problem+json");

@@ -9,6 +9,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.function.BiFunction;
 
 /**
@@ -22,6 +23,11 @@ public class Inbox {
     private static final String RECORD = "insert into inbox_event (consumer, event_id, event_type)"
             + " values ($1, $2, $3) on conflict do nothing";
 
+    /** A failing database should delay processing, not send good events to the dead-letter topic. */
+    private static final Duration FIRST_RETRY = Duration.ofMillis(200);
+    private static final Duration LONGEST_RETRY = Duration.ofSeconds(10);
+    private static final int RETRIES = 15;
+
     private final TenantScope scope;
     private final ObjectMapper mapper;
 
@@ -32,7 +38,9 @@ public class Inbox {
 
     /**
      * Applies {@code handler} to a raw CloudEvent once per consumer. A payload that is not a valid
-     * envelope fails the returned Uni, which sends the message to the dead-letter topic.
+     * envelope fails at once, which sends the message to the dead-letter topic. Any other failure (the
+     * database restarting, say) is retried with back-off for about two minutes first, holding the
+     * partition so that events stay in order; only then does the message go to the dead-letter topic.
      */
     public Uni<Boolean> receive(String consumer, String payload,
                                 BiFunction<SqlConnection, CloudEvent, Uni<Void>> handler) {
@@ -40,12 +48,15 @@ public class Inbox {
         try {
             event = mapper.readValue(payload, CloudEvent.class).requireValid();
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            return Uni.createFrom().failure(new IllegalArgumentException("unreadable event: " + e.getMessage()));
+            return Uni.createFrom().failure(new UnreadableEventException("unreadable event: " + e.getMessage()));
         }
+        CloudEvent readable = event;
         return scope.inTransaction(TenantContext.ofSystem(event.tenantid(), consumer), tx ->
-                tx.preparedQuery(RECORD).execute(Tuple.of(consumer, event.id(), event.type()))
-                        .flatMap(rows -> rows.rowCount() == 1
-                                ? handler.apply(tx, event).replaceWith(true)
-                                : Uni.createFrom().item(false)));
+                        tx.preparedQuery(RECORD).execute(Tuple.of(consumer, readable.id(), readable.type()))
+                                .flatMap(rows -> rows.rowCount() == 1
+                                        ? handler.apply(tx, readable).replaceWith(true)
+                                        : Uni.createFrom().item(false)))
+                .onFailure(failure -> !(failure instanceof UnreadableEventException))
+                .retry().withBackOff(FIRST_RETRY, LONGEST_RETRY).atMost(RETRIES);
     }
 }

@@ -4,6 +4,10 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /** A person the franchise system knows: a customer or a prospect. */
-public record Contact(UUID id, String unitId, String firstName, String lastName, String email, String phone,
-                      int version, String createdBy, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+public record Contact(UUID id, ContactDetails details, int version, String createdBy, OffsetDateTime createdAt,
+                      OffsetDateTime updatedAt) {
+
+    public String unitId() {
+        return details.unitId();
+    }
 }

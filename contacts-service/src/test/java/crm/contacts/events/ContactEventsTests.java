@@ -63,6 +63,72 @@ class ContactEventsTests {
         }
     }
 
+    @Test
+    void shouldPublishUpdatedEventNamingTheChangedFields() throws Exception {
+        TestTenant tenant = TestTenant.create(DevStack.shared());
+        String token = tenant.hqToken("agent");
+        try (KafkaConsumer<String, String> consumer = consumer()) {
+            consumer.subscribe(List.of(ContactEvents.TOPIC));
+            String id = given().auth().oauth2(token).contentType(ContentType.JSON)
+                    .body("{\"firstName\":\"Eva\",\"lastName\":\"Kraft\"}")
+                    .when().post("/api/v1/contacts").then().statusCode(201).extract().path("id");
+            given().auth().oauth2(token).contentType("application/merge-patch+json").header("If-Match", "\"1\"")
+                    .body("{\"lifecycleStage\":\"customer\",\"tags\":[\"vip\"]}")
+                    .when().patch("/api/v1/contacts/" + id).then().statusCode(200);
+
+            JsonNode event = awaitEvent(consumer, id, ContactEvents.CONTACT_UPDATED);
+
+            assertThat(event.get("tenantid").asText()).isEqualTo(tenant.id());
+            assertThat(event.get("data").get("version").asInt()).isEqualTo(2);
+            assertThat(event.get("data").get("lifecycleStage").asText()).isEqualTo("customer");
+            List<String> changed = new ArrayList<>();
+            event.get("data").get("changedFields").forEach(f -> changed.add(f.asText()));
+            assertThat(changed).containsExactlyInAnyOrder("lifecycleStage", "tags");
+        }
+    }
+
+    @Test
+    void shouldPublishCompanyCreatedAndUpdatedEvents() throws Exception {
+        TestTenant tenant = TestTenant.create(DevStack.shared());
+        String token = tenant.unitToken("hamburg", "agent");
+        try (KafkaConsumer<String, String> consumer = consumer()) {
+            consumer.subscribe(List.of(ContactEvents.TOPIC));
+            String id = given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"name\":\"Velo AG\"}")
+                    .when().post("/api/v1/companies").then().statusCode(201).extract().path("id");
+            given().auth().oauth2(token).contentType("application/merge-patch+json")
+                    .body("{\"name\":\"Velo SE\"}")
+                    .when().patch("/api/v1/companies/" + id).then().statusCode(200);
+
+            JsonNode created = awaitEvent(consumer, id, CompanyEvents.COMPANY_CREATED);
+            JsonNode updated = awaitEvent(consumer, id, CompanyEvents.COMPANY_UPDATED);
+
+            assertThat(created.get("unitid").asText()).isEqualTo(tenant.unit("hamburg"));
+            assertThat(created.get("data").get("name").asText()).isEqualTo("Velo AG");
+            assertThat(updated.get("data").get("name").asText()).isEqualTo("Velo SE");
+            assertThat(updated.get("data").get("changedFields").get(0).asText()).isEqualTo("name");
+        }
+    }
+
+    private final Map<String, JsonNode> seen = new java.util.HashMap<>();
+
+    /** Polls until an event of {@code type} about {@code key} arrived; events of other keys are ignored. */
+    private JsonNode awaitEvent(KafkaConsumer<String, String> consumer, String key, String type) {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+            consumer.poll(Duration.ofMillis(500)).forEach(r -> {
+                if (key.equals(r.key())) {
+                    try {
+                        JsonNode event = JSON.readTree(r.value());
+                        seen.put(key + "/" + event.get("type").asText(), event);
+                    } catch (java.io.IOException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            });
+            return seen.containsKey(key + "/" + type);
+        });
+        return seen.get(key + "/" + type);
+    }
+
     private static KafkaConsumer<String, String> consumer() {
         return new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, DevStack.shared().kafka().bootstrapServers(),

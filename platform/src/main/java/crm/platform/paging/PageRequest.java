@@ -16,6 +16,14 @@ public record PageRequest(int limit, Cursor after) {
         return new PageRequest(size, cursor == null || cursor.isBlank() ? null : Cursor.decode(cursor));
     }
 
+    /** Refuses a cursor that was issued for another sort than {@code sort}; see {@link Cursor#requireSort}. */
+    public PageRequest requireSort(String sort, String defaultSort) {
+        if (after != null) {
+            after.requireSort(sort, defaultSort);
+        }
+        return this;
+    }
+
     /** Rows to fetch: one more than the page, to learn whether a next page exists. */
     public int fetchSize() {
         return limit + 1;

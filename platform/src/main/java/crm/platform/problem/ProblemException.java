@@ -37,6 +37,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(412, "Precondition Failed", detail, List.of());
     }
 
+    /** The request is well-formed but cannot be processed as sent, e.g. an idempotency key reused for another body. */
+    public static ProblemException unprocessable(String detail) {
+        return new ProblemException(422, "Unprocessable Content", detail, List.of());
+    }
+
     public Problem toProblem() {
         return new Problem("about:blank", title, status, getMessage(), null, errors);
     }

@@ -1,0 +1,87 @@
+package crm.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import crm.devstack.CrmService;
+import io.restassured.RestAssured;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Every API operation the services publish in their OpenAPI documents, so that security and bad-input
+ * checks cover a new endpoint the moment it exists.
+ */
+final class ApiOperations {
+
+    private static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** One operation: method, path template, whether it takes a JSON body, and its query parameters. */
+    record Operation(String service, String method, String path, boolean hasBody, List<String> queryParameters) {
+
+        boolean hasPathParameters() {
+            return path.contains("{");
+        }
+
+        /** The path with every parameter replaced by {@code value}. */
+        String pathWith(String value) {
+            return path.replaceAll("\\{[^}]+}", value);
+        }
+
+        @Override
+        public String toString() {
+            return method.toUpperCase() + " " + path;
+        }
+    }
+
+    private ApiOperations() {
+    }
+
+    static List<Operation> all() {
+        List<Operation> operations = new ArrayList<>();
+        for (CrmService service : CrmService.values()) {
+            if (service == CrmService.GATEWAY) {
+                continue;
+            }
+            String document = RestAssured.given().baseUri(Crm.system().url(service))
+                    .queryParam("format", "json").when().get("/q/openapi")
+                    .then().statusCode(200).extract().asString();
+            operations.addAll(parse(service.module(), document));
+        }
+        return operations;
+    }
+
+    static List<Operation> parse(String service, String document) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(document);
+        } catch (IOException e) {
+            throw new IllegalStateException(service + " serves no valid OpenAPI JSON", e);
+        }
+        List<Operation> operations = new ArrayList<>();
+        Iterator<Map.Entry<String, JsonNode>> paths = root.path("paths").fields();
+        while (paths.hasNext()) {
+            Map.Entry<String, JsonNode> path = paths.next();
+            if (!path.getKey().startsWith("/api/")) {
+                continue;
+            }
+            path.getValue().fields().forEachRemaining(op -> {
+                if (METHODS.contains(op.getKey())) {
+                    List<String> query = new ArrayList<>();
+                    op.getValue().path("parameters").forEach(p -> {
+                        if ("query".equals(p.path("in").asText())) {
+                            query.add(p.path("name").asText());
+                        }
+                    });
+                    operations.add(new Operation(service, op.getKey(), path.getKey(),
+                            op.getValue().has("requestBody"), query));
+                }
+            });
+        }
+        return operations;
+    }
+}

@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Every API operation the services publish in their OpenAPI documents, so that security and bad-input
- * checks cover a new endpoint the moment it exists.
+ * Every API operation of the gateway's merged OpenAPI document (what clients see), so that security and
+ * bad-input checks cover a new endpoint of any service the moment it exists.
  */
 final class ApiOperations {
 
@@ -42,25 +42,21 @@ final class ApiOperations {
     }
 
     static List<Operation> all() {
-        List<Operation> operations = new ArrayList<>();
-        for (CrmService service : CrmService.values()) {
-            if (service == CrmService.GATEWAY) {
-                continue;
-            }
-            String document = RestAssured.given().baseUri(Crm.system().url(service))
-                    .queryParam("format", "json").when().get("/q/openapi")
-                    .then().statusCode(200).extract().asString();
-            operations.addAll(parse(service.module(), document));
-        }
-        return operations;
+        String document = RestAssured.given().baseUri(Crm.system().url(CrmService.GATEWAY))
+                .when().get("/openapi")
+                .then().statusCode(200).extract().asString();
+        return parse("gateway", document);
     }
 
-    static List<Operation> parse(String service, String document) {
+    static List<Operation> parse(String source, String document) {
         JsonNode root;
         try {
             root = JSON.readTree(document);
         } catch (IOException e) {
-            throw new IllegalStateException(service + " serves no valid OpenAPI JSON", e);
+            throw new IllegalStateException(source + " serves no valid OpenAPI JSON", e);
+        }
+        if (root.has("x-missing-services")) {
+            throw new IllegalStateException("the merged OpenAPI lacks " + root.get("x-missing-services"));
         }
         List<Operation> operations = new ArrayList<>();
         Iterator<Map.Entry<String, JsonNode>> paths = root.path("paths").fields();
@@ -77,7 +73,7 @@ final class ApiOperations {
                             query.add(p.path("name").asText());
                         }
                     });
-                    operations.add(new Operation(service, op.getKey(), path.getKey(),
+                    operations.add(new Operation(source, op.getKey(), path.getKey(),
                             op.getValue().has("requestBody"), query));
                 }
             });

@@ -2,8 +2,10 @@ package crm.gateway.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithDefaults;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * Where the gateway sends each API resource, and how long it waits. The defaults fit {@code ./crm up};
@@ -47,4 +49,115 @@ public interface GatewayConfig {
      */
     @WithDefault("100")
     int maxConnectionsPerService();
+
+    /** Request rates per tenant, per client and per anonymous form visitor. */
+    RateLimit rateLimit();
+
+    /** When the gateway stops calling a service that keeps failing. */
+    CircuitBreaker circuitBreaker();
+
+    /** The customer overview, which gathers one contact's data from every service. */
+    Overview overview();
+
+    interface RateLimit {
+
+        /** Whether rate limits apply at all. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /**
+         * Gateway replicas that share the limits; each enforces its share (limit / replicas), as the load
+         * balancer spreads a caller's requests over them. See gateway/README.md.
+         */
+        @WithDefault("1")
+        int replicas();
+
+        /** The plan of a tenant not listed in {@link #tenantPlans()}. */
+        @WithDefault("standard")
+        String defaultPlan();
+
+        /** Plan per tenant id, e.g. {@code crm.gateway.rate-limit.tenant-plans.t-bikes=premium}. */
+        Map<String, String> tenantPlans();
+
+        /** The plans by name; {@link #defaultPlan()} must be among them. */
+        @WithDefaults
+        Map<String, Plan> plans();
+
+        /** The limit per client address on the anonymous form endpoint, per form key. */
+        Bucket publicForms();
+
+        /** How often idle buckets are dropped; a bucket idle long enough to be full again is dropped. */
+        @WithDefault("30s")
+        Duration sweepInterval();
+    }
+
+    interface Plan {
+
+        /** Requests per second for all of a tenant's callers together. */
+        @WithDefault("50")
+        double requestsPerSecond();
+
+        /** Requests a tenant may send at once above its rate. */
+        @WithDefault("100")
+        int burst();
+
+        /** Requests per second for one client (token {@code azp}) of a tenant. */
+        @WithDefault("25")
+        double clientRequestsPerSecond();
+
+        /** Requests one client of a tenant may send at once above its rate. */
+        @WithDefault("50")
+        int clientBurst();
+    }
+
+    interface Bucket {
+
+        /** Requests per second. */
+        @WithDefault("0.2")
+        double requestsPerSecond();
+
+        /** Requests at once above the rate. */
+        @WithDefault("5")
+        int burst();
+    }
+
+    interface CircuitBreaker {
+
+        /** Consecutive connection failures or timeouts, within {@link #window()}, that open the breaker. */
+        @WithDefault("5")
+        int failureThreshold();
+
+        /** The failures must follow each other within this time; older ones are forgotten. */
+        @WithDefault("30s")
+        Duration window();
+
+        /** How long an open breaker refuses requests before it lets one trial request through. */
+        @WithDefault("10s")
+        Duration delay();
+    }
+
+    /** The one OpenAPI document, merged from the services' own. */
+    OpenApi openapi();
+
+    interface OpenApi {
+
+        /** How long the gateway waits for one service's document. */
+        @WithDefault("3s")
+        Duration fetchTimeout();
+
+        /** How long a merged document with every service in it is served before it is built again. */
+        @WithDefault("5m")
+        Duration cacheTtl();
+
+        /** How long a document that lacks a service is served; short, so the service appears soon after it is up. */
+        @WithDefault("15s")
+        Duration incompleteCacheTtl();
+    }
+
+    interface Overview {
+
+        /** How long the overview waits for each of its parts. */
+        @WithDefault("3s")
+        Duration partTimeout();
+    }
 }

@@ -16,8 +16,16 @@ public class GatewayRouter {
     static final int CORRELATION_ORDER = -1_000;
     /** After authentication has settled the identity, before Quarkus' authorisation answers anonymous callers. */
     static final int TOKEN_REQUIRED_ORDER = -120;
+    /** After the token is required, so that limits count verified tenants and clients only. */
+    static final int RATE_LIMIT_ORDER = -110;
     /** After the token is checked, before Quarkus' upload limit answers with an empty body. */
     static final int BODY_LIMIT_ORDER = -3;
+
+    /**
+     * For what the gateway answers itself: after every check, before the proxy (which would send the
+     * overview to contacts-service) and before Quarkus' /q router.
+     */
+    static final int GATEWAY_ENDPOINT_ORDER = -1;
 
     private static final String[] PROXIED_PATHS = {"/api/*", "/public/*"};
 
@@ -25,15 +33,22 @@ public class GatewayRouter {
     private final MetricsLabelHandler metricsLabel;
     private final TokenRequiredHandler tokenRequired;
     private final BodyLimitHandler bodyLimit;
+    private final RateLimitHandler rateLimit;
+    private final CustomerOverviewHandler customerOverview;
+    private final OpenApiHandler openApi;
     private final ProxyHandler proxy;
     private final ProblemFailureHandler problems;
 
     GatewayRouter(CorrelationHandler correlation, MetricsLabelHandler metricsLabel, TokenRequiredHandler tokenRequired,
-                  BodyLimitHandler bodyLimit, ProxyHandler proxy, ProblemFailureHandler problems) {
+                  BodyLimitHandler bodyLimit, RateLimitHandler rateLimit, CustomerOverviewHandler customerOverview,
+                  OpenApiHandler openApi, ProxyHandler proxy, ProblemFailureHandler problems) {
         this.correlation = correlation;
         this.metricsLabel = metricsLabel;
         this.tokenRequired = tokenRequired;
         this.bodyLimit = bodyLimit;
+        this.rateLimit = rateLimit;
+        this.customerOverview = customerOverview;
+        this.openApi = openApi;
         this.proxy = proxy;
         this.problems = problems;
     }
@@ -47,5 +62,11 @@ public class GatewayRouter {
             router.route(proxied).handler(proxy);
         }
         router.route("/api/*").order(TOKEN_REQUIRED_ORDER).handler(tokenRequired);
+        router.route("/api/*").order(RATE_LIMIT_ORDER).handler(rateLimit);
+        router.route("/public/v1/forms/*").order(RATE_LIMIT_ORDER).handler(rateLimit);
+        for (String path : OpenApiHandler.PATHS) {
+            router.get(path).order(GATEWAY_ENDPOINT_ORDER).handler(openApi);
+        }
+        router.get(CustomerOverviewHandler.PATH).order(GATEWAY_ENDPOINT_ORDER).handler(customerOverview);
     }
 }

@@ -40,6 +40,9 @@ final class Problems {
      * connection cannot carry another request and closes once the problem is sent.
      */
     static void send(RoutingContext context, ProxyFailure failure) {
+        if (failure.retryAfterSeconds() > 0) {
+            context.response().putHeader(HttpHeaders.RETRY_AFTER, String.valueOf(failure.retryAfterSeconds()));
+        }
         if (!failure.leavesRequestUnread()) {
             send(context, failure.status(), failure.title(), failure.getMessage());
             return;

@@ -58,7 +58,7 @@ class ProxyHandler implements Handler<RoutingContext> {
         if (context.response().closed()) {
             return;
         }
-        if (failure.status() >= 500) {
+        if (failure.status() >= 500 && !failure.refusedByOpenCircuit()) {
             LOG.warnf("Request %s %s: %s (%s)", correlation.requestId(), context.request().path(),
                     failure.getMessage(), failure.getCause() == null ? "no cause" : failure.getCause().toString());
         }

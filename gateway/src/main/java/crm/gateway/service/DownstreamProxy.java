@@ -11,6 +11,7 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
@@ -23,21 +24,34 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.util.Set;
 import java.util.concurrent.TimeoutException;
+import org.jboss.logging.Logger;
 
 /**
  * Forwards one request to its service and streams the answer back. Bodies flow through in both
- * directions with back-pressure; neither is held in memory whole.
+ * directions with back-pressure; neither is held in memory whole. A service whose breaker is open is not
+ * tried; a safe request without body is tried once more when the connection failed before any answer,
+ * which is harmless because the service has not acted on it (or the method is safe anyway).
  */
 @Singleton
 public class DownstreamProxy {
 
+    private static final Logger LOG = Logger.getLogger(DownstreamProxy.class);
+    private static final Set<HttpMethod> SAFE_METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
+    /** Set once the request's body (possibly empty) has been read, so that a retry does not wait for it again. */
+    private static final String BODY_CONSUMED = DownstreamProxy.class.getName() + ".bodyConsumed";
+
+    private final CircuitBreakers breakers;
     private final HttpClient client;
     private final long timeoutMillis;
     private final long maxBodyBytes;
 
     @Inject
-    public DownstreamProxy(Vertx vertx, GatewayConfig config, BodySizeLimit bodySizeLimit) {
+    public DownstreamProxy(Vertx vertx, GatewayConfig config, BodySizeLimit bodySizeLimit,
+                           CircuitBreakers breakers) {
+        this.breakers = breakers;
         this.timeoutMillis = config.timeout().toMillis();
         this.maxBodyBytes = bodySizeLimit.bytes();
         this.client = vertx.createHttpClient(new HttpClientOptions()
@@ -63,6 +77,22 @@ public class DownstreamProxy {
     public Future<Void> forward(RoutingContext context, Downstream service, MultiMap headers) {
         HttpServerRequest request = context.request();
         request.pause();
+        boolean retryable = SAFE_METHODS.contains(request.method()) && !hasBody(request);
+        return exchange(context, service, headers)
+                .recover(failure -> retryable && isConnectionFailure(failure) && !context.response().closed()
+                        ? exchange(context, service, headers)
+                        : Future.failedFuture(failure))
+                .compose(answer -> relay(answer, request, service));
+    }
+
+    /** One attempt: through the service's breaker, up to the head of the answer. */
+    private Future<HttpClientResponse> exchange(RoutingContext context, Downstream service, MultiMap headers) {
+        CircuitBreaker breaker = breakers.of(service);
+        long refusedForSeconds = breaker.tryAcquire(System.nanoTime());
+        if (refusedForSeconds > 0) {
+            return Future.failedFuture(ProxyFailure.circuitOpen(service, refusedForSeconds));
+        }
+        HttpServerRequest request = context.request();
         RequestOptions options = new RequestOptions()
                 .setHost(service.host()).setPort(service.port()).setSsl(service.ssl())
                 .setMethod(request.method()).setURI(request.uri()).setHeaders(headers)
@@ -70,10 +100,32 @@ public class DownstreamProxy {
                 .setConnectTimeout(timeoutMillis)
                 .setIdleTimeout(timeoutMillis);
         return client.request(options)
-                .recover(failure -> Future.failedFuture(ProxyFailure.unreachable(service, failure)))
+                .recover(failure -> Future.failedFuture(isTimeout(failure)
+                        ? ProxyFailure.connectTimedOut(service, failure)
+                        : ProxyFailure.unreachable(service, failure)))
                 .compose(outgoing -> send(context, outgoing)
-                        .recover(failure -> Future.failedFuture(classify(service, failure))))
-                .compose(answer -> relay(answer, request, service));
+                        .recover(failure -> Future.failedFuture(context.response().closed()
+                                // The client went away (mid-upload, or while waiting): not the service's fault.
+                                ? ProxyFailure.brokenAnswer(service, failure)
+                                : classify(service, failure))))
+                .onComplete(result -> record(service, breaker, result.cause()));
+    }
+
+    private static void record(Downstream service, CircuitBreaker breaker, Throwable failure) {
+        if (failure == null) {
+            breaker.onAnswer();
+        } else if (failure instanceof ProxyFailure known && known.kind().countsAgainstService) {
+            if (breaker.onFailure(System.nanoTime())) {
+                LOG.warnf("Circuit of %s opened: it failed %s times in a row; last: %s", service.name(),
+                        breaker.threshold(), known.getMessage());
+            }
+        } else {
+            breaker.onInconclusive();
+        }
+    }
+
+    private static boolean isConnectionFailure(Throwable failure) {
+        return failure instanceof ProxyFailure known && known.kind().connectionFailure;
     }
 
     private Future<HttpClientResponse> send(RoutingContext context, HttpClientRequest outgoing) {
@@ -93,12 +145,18 @@ public class DownstreamProxy {
             outgoing.authority(request.authority());
         }
         outgoing.setChunked(hasBody(request) && !outgoing.headers().contains(HttpHeaders.CONTENT_LENGTH));
+        // Failures surface through the answer below; without a handler Vert.x would also log each one.
+        outgoing.exceptionHandler(failure -> { });
+        if (context.get(BODY_CONSUMED) != null) {
+            // A retry: only requests without a body are retried, and the client's (empty) one is read.
+            outgoing.end();
+            return outgoing.response();
+        }
+        context.put(BODY_CONSUMED, true);
         if (expectsContinue(request)) {
             // The token is checked and a service is connected: now the client may send its body.
             context.response().writeContinue();
         }
-        // Failures surface through the answer below; without a handler Vert.x would also log each one.
-        outgoing.exceptionHandler(failure -> { });
         Promise<HttpClientResponse> answer = Promise.promise();
         Pipe<Buffer> body = new BoundedBody(request, maxBodyBytes).pipe();
         // A body that breaks off must not reach the service looking complete.
@@ -115,6 +173,12 @@ public class DownstreamProxy {
     private Future<Void> relay(HttpClientResponse answer, HttpServerRequest request, Downstream service) {
         HttpServerResponse response = request.response();
         response.setStatusCode(answer.statusCode());
+        if (answer.headers().contains(HttpHeaders.CONTENT_ENCODING)) {
+            // Already encoded by the service: Quarkus' identity mark must not stand beside its encoding.
+            response.headers().remove(HttpHeaders.CONTENT_ENCODING);
+        } else {
+            ResponseCompression.allowFor(response.headers(), answer.getHeader(HttpHeaders.CONTENT_TYPE));
+        }
         ForwardedHeaders.copyFromDownstream(answer.headers(), response.headers());
         boolean lengthKnown = response.headers().contains(HttpHeaders.CONTENT_LENGTH);
         if (!lengthKnown && mayHaveBody(request.method(), answer.statusCode())) {
@@ -132,10 +196,17 @@ public class DownstreamProxy {
         if (failure instanceof ProxyFailure known) {
             return known;
         }
-        if (failure instanceof TimeoutException) {
+        if (isTimeout(failure)) {
             return ProxyFailure.timedOut(service, timeoutMillis, failure);
         }
+        if (failure instanceof HttpClosedException || failure instanceof IOException) {
+            return ProxyFailure.connectionLost(service, failure);
+        }
         return ProxyFailure.brokenAnswer(service, failure);
+    }
+
+    private static boolean isTimeout(Throwable failure) {
+        return failure instanceof TimeoutException || failure instanceof io.netty.channel.ConnectTimeoutException;
     }
 
     /** HTTP/1.1 announces a body by its length or by chunked framing; HTTP/2 by not ending the stream. */

@@ -15,9 +15,12 @@ public class RouteTable {
 
     static final String API = "/api/v1/";
     static final String PUBLIC_FORMS = "/public/v1/forms";
+    /** The gateway's own composite resource; no service owns it. */
+    static final String CUSTOMERS = "/api/v1/customers/";
 
     private final Map<String, Downstream> apiResources;
     private final Downstream publicForms;
+    private final List<Downstream> services;
 
     @Inject
     public RouteTable(GatewayConfig config) {
@@ -36,6 +39,18 @@ public class RouteTable {
         resources.put("analytics", analytics);
         this.apiResources = Map.copyOf(resources);
         this.publicForms = leads;
+        this.services = List.of(contacts, leads, tickets, analytics);
+    }
+
+    /** Every service behind the gateway, contacts-service first. */
+    public List<Downstream> services() {
+        return services;
+    }
+
+    /** The service of this name, e.g. {@code leads-service}. */
+    public Downstream service(String name) {
+        return services.stream().filter(s -> s.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No service is named " + name));
     }
 
     /** The owner of a (normalised) path: the first segment after {@code /api/v1/} decides. */
@@ -55,6 +70,9 @@ public class RouteTable {
      * {@code /api} and {@code /public}.
      */
     public String templateOf(String path) {
+        if (path.startsWith(CUSTOMERS) && path.endsWith("/overview")) {
+            return CUSTOMERS + "{contactId}/overview";
+        }
         if (path.startsWith(API)) {
             String resource = resourceOf(path);
             if (!apiResources.containsKey(resource)) {

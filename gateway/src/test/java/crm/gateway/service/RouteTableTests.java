@@ -84,6 +84,7 @@ class RouteTableTests {
             "/api/v1/contacts/123/timeline, /api/v1/contacts/*",
             "/api/v1/sla-policies/9, /api/v1/sla-policies/*",
             "/api/v1/made-up-7, /api/v1/{unknown}",
+            "/api/v1/customers/7/overview, /api/v1/customers/{contactId}/overview",
             "/api/v2/contacts/1, /api/{unknown}",
             "/public/v1/forms/key-1, /public/v1/forms/*",
             "/public/v1/other/1, /public/{unknown}"})

@@ -21,7 +21,7 @@ final class ApiOperations {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One operation: method, path template, whether it takes a JSON body, and its query parameters. */
-    record Operation(String service, String method, String path, boolean hasBody, List<String> queryParameters) {
+    record Operation(String source, String method, String path, boolean hasBody, List<String> queryParameters) {
 
         boolean hasPathParameters() {
             return path.contains("{");

@@ -52,8 +52,9 @@ public final class KafkaBroker {
         try {
             Path config = writeConfig();
             if (!Files.exists(dataDir.resolve("logs").resolve("meta.properties"))) {
+                // "--cluster-id=" keeps an id that starts with '-' (base64url) from being read as an option.
                 ManagedProcess.run("kafka-storage", java("kafka.tools.StorageTool", "format",
-                                "-t", clusterId(), "-c", config.toString()),
+                                "--cluster-id=" + clusterId(), "--config=" + config),
                         dataDir, Map.of(), dataDir.resolve("storage.log"), Duration.ofMinutes(2));
             }
             process = ManagedProcess.start("kafka", java("kafka.Kafka", config.toString()), dataDir, Map.of(),

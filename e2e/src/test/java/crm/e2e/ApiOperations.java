@@ -20,8 +20,15 @@ final class ApiOperations {
     private static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** One operation: method, path template, whether it takes a JSON body, and its query parameters. */
-    record Operation(String source, String method, String path, boolean hasBody, List<String> queryParameters) {
+    /**
+     * One operation: method, path template, the media type of its body (null without one) and its query
+     * parameters.
+     */
+    record Operation(String source, String method, String path, String bodyType, List<String> queryParameters) {
+
+        boolean hasBody() {
+            return bodyType != null;
+        }
 
         boolean hasPathParameters() {
             return path.contains("{");
@@ -73,8 +80,10 @@ final class ApiOperations {
                             query.add(p.path("name").asText());
                         }
                     });
-                    operations.add(new Operation(source, op.getKey(), path.getKey(),
-                            op.getValue().has("requestBody"), query));
+                    Iterator<String> bodyTypes = op.getValue().path("requestBody").path("content").fieldNames();
+                    String bodyType = op.getValue().has("requestBody")
+                            ? (bodyTypes.hasNext() ? bodyTypes.next() : "application/json") : null;
+                    operations.add(new Operation(source, op.getKey(), path.getKey(), bodyType, query));
                 }
             });
         }

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import crm.devstack.TestTenant;
 import crm.e2e.ApiOperations.Operation;
-import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +35,15 @@ class SecurityMatrixTests {
         marker = "Victim" + UUID.randomUUID().toString().substring(0, 8);
         ownerContact = WalkingSkeletonJourneyTests.createContact(ownerToken,
                 "{\"firstName\":\"Secret\",\"lastName\":\"" + marker + "\",\"email\":\"" + marker.toLowerCase() + "@example.com\"}");
+    }
+
+    /** How much the run covered, for the record: each operation is called in five ways. */
+    @AfterAll
+    static void report() {
+        if (operations != null) {
+            System.out.printf("Security matrix: %d operations x 5 attacks = %d calls%n", operations.size(),
+                    operations.size() * 5);
+        }
     }
 
     @Test
@@ -103,7 +112,7 @@ class SecurityMatrixTests {
 
     static Response call(RequestSpecification request, Operation op, String id) {
         if (op.hasBody()) {
-            request = request.contentType(ContentType.JSON).body("{\"firstName\":\"X\",\"lastName\":\"Y\"}");
+            request = request.contentType(op.bodyType()).body("{\"firstName\":\"X\",\"lastName\":\"Y\"}");
         }
         return request.when().request(op.method().toUpperCase(), op.pathWith(id)).then().extract().response();
     }

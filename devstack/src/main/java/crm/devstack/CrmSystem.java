@@ -1,10 +1,5 @@
 package crm.devstack;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,7 +22,6 @@ public final class CrmSystem {
     private final Path logDir;
     private final Map<CrmService, Integer> ports;
     private final Map<CrmService, ManagedProcess> processes = new EnumMap<>(CrmService.class);
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     public CrmSystem(DevStack stack, Path projectRoot, Path logDir, Function<CrmService, Integer> portOf) {
         this.stack = stack;
@@ -136,15 +130,6 @@ public final class CrmSystem {
     }
 
     public boolean isReady(CrmService service) {
-        try {
-            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(url(service) + "/q/health/ready"))
-                    .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.discarding());
-            return response.statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return Waits.answersOk(url(service) + "/q/health/ready");
     }
 }

@@ -28,7 +28,7 @@ import org.apache.kafka.common.errors.TopicExistsException;
 public final class KafkaBroker {
 
     /** Every topic of the system and its dead-letter topic. */
-    public static final List<String> TOPICS = List.of("crm.contacts", "crm.leads", "crm.tickets");
+    public static final List<String> TOPICS = List.of("crm.contacts", "crm.leads", "crm.tickets", "crm.analytics");
 
     private final Path dataDir;
     private final int port;

@@ -10,12 +10,12 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Every event type this service publishes is documented in docs/events/asyncapi.yaml. */
+/** Every event type this service publishes is documented in docs/events/contacts-service.asyncapi.yaml. */
 class EventDocumentationTests {
 
     @Test
     void shouldDocumentEveryPublishedEventType() throws Exception {
-        String asyncApi = Files.readString(Path.of("..", "docs", "events", "asyncapi.yaml"));
+        String asyncApi = Files.readString(Path.of("..", "docs", "events", "contacts-service.asyncapi.yaml"));
         List<String> types = new ArrayList<>();
         for (Class<?> events : List.of(ContactEvents.class, CompanyEvents.class)) {
             List<String> declared = new ArrayList<>();
@@ -32,7 +32,7 @@ class EventDocumentationTests {
         }
 
         for (String type : types) {
-            assertThat(asyncApi).as("docs/events/asyncapi.yaml documents %s", type).contains("name: " + type);
+            assertThat(asyncApi).as("docs/events/contacts-service.asyncapi.yaml documents %s", type).contains("name: " + type);
         }
         assertThat(asyncApi).contains("address: " + ContactEvents.TOPIC);
     }

@@ -22,10 +22,12 @@ class KafkaTest {
     }
 
     private static final Map<String, Design> DESIGN = Map.of(
-            "contacts-service", new Design(Set.of("crm.contacts"), Set.of(), null),
-            "leads-service", new Design(Set.of("crm.leads"), Set.of("crm.contacts"), "leads-service"),
-            "tickets-service", new Design(Set.of("crm.tickets"), Set.of("crm.contacts"), "tickets-service"),
-            "analytics-service", new Design(Set.of("crm.contacts.dlq", "crm.leads.dlq", "crm.tickets.dlq"),
+            "contacts-service", new Design(Set.of("crm.contacts", "crm.leads.dlq", "crm.tickets.dlq", "crm.analytics.dlq"),
+                    Set.of("crm.leads", "crm.tickets", "crm.analytics"), "contacts-service"),
+            "leads-service", new Design(Set.of("crm.leads", "crm.contacts.dlq"), Set.of("crm.contacts"), "leads-service"),
+            "tickets-service", new Design(Set.of("crm.tickets", "crm.contacts.dlq"), Set.of("crm.contacts"),
+                    "tickets-service"),
+            "analytics-service", new Design(Set.of("crm.analytics", "crm.contacts.dlq", "crm.leads.dlq", "crm.tickets.dlq"),
                     Set.of("crm.contacts", "crm.leads", "crm.tickets"), "analytics-service"));
 
     @ParameterizedTest

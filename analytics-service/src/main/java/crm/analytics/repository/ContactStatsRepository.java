@@ -9,11 +9,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class ContactStatsRepository {
 
+    private static final String ADD = "insert into contact_stats (tenant_id, unit_id, contacts) values ($1, $2, $3)"
+            + " on conflict (tenant_id, coalesce(unit_id, ''))"
+            + " do update set contacts = contact_stats.contacts + excluded.contacts, updated_at = now()";
+
     public Uni<Void> countNewContact(SqlConnection tx, String tenantId, String unitId) {
-        return tx.preparedQuery("insert into contact_stats (tenant_id, unit_id, contacts) values ($1, $2, 1)"
-                        + " on conflict (tenant_id, coalesce(unit_id, ''))"
-                        + " do update set contacts = contact_stats.contacts + 1, updated_at = now()")
-                .execute(Tuple.of(tenantId, unitId))
+        return tx.preparedQuery(ADD).execute(Tuple.of(tenantId, unitId, 1)).replaceWithVoid();
+    }
+
+    /** A contact moved from one unit to another: the per-unit counts follow it. */
+    public Uni<Void> moveContact(SqlConnection tx, String tenantId, String fromUnit, String toUnit) {
+        return tx.preparedQuery(ADD).execute(Tuple.of(tenantId, fromUnit, -1))
+                .flatMap(ignored -> tx.preparedQuery(ADD).execute(Tuple.of(tenantId, toUnit, 1)))
                 .replaceWithVoid();
     }
 

@@ -11,6 +11,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.function.BiFunction;
+import org.jboss.logging.Logger;
 
 /**
  * The idempotent consumer: the event id is recorded in the same transaction as the side effects, so a
@@ -20,6 +21,7 @@ import java.util.function.BiFunction;
 @ApplicationScoped
 public class Inbox {
 
+    private static final Logger LOG = Logger.getLogger(Inbox.class);
     private static final String RECORD = "insert into inbox_event (consumer, event_id, event_type)"
             + " values ($1, $2, $3) on conflict do nothing";
 
@@ -56,6 +58,11 @@ public class Inbox {
                                 .flatMap(rows -> rows.rowCount() == 1
                                         ? handler.apply(tx, readable).replaceWith(true)
                                         : Uni.createFrom().item(false)))
+                // Said each time: a partition held by a failing event must show in the log, not only after
+                // the retries, two minutes later.
+                .onFailure(failure -> !(failure instanceof UnreadableEventException))
+                .invoke(failure -> LOG.warnf("%s could not apply %s %s (will retry): %s", consumer, readable.type(),
+                        readable.id(), failure.getMessage()))
                 .onFailure(failure -> !(failure instanceof UnreadableEventException))
                 .retry().withBackOff(FIRST_RETRY, LONGEST_RETRY).atMost(RETRIES);
     }

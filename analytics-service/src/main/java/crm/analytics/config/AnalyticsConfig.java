@@ -1,0 +1,58 @@
+package crm.analytics.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Map;
+
+/** Settings of the analytics read model and its reports. */
+@ConfigMapping(prefix = "crm.analytics")
+public interface AnalyticsConfig {
+
+    /** ISO 4217 code every money figure is reported in; amounts in it are taken as they are. */
+    @WithDefault("EUR")
+    String reportingCurrency();
+
+    /**
+     * Units of the reporting currency per unit of another currency, e.g. {@code CHF=1.06}. An amount in a
+     * currency without a rate counts 0 in revenue figures (units sold still count).
+     */
+    Map<String, BigDecimal> exchangeRates();
+
+    Scoring scoring();
+
+    Baskets baskets();
+
+    Lag lag();
+
+    interface Scoring {
+        /** How often the scorer looks for tenants with new data (RFM, segment sizes, lookalike scores). */
+        @WithDefault("30s")
+        Duration interval();
+
+        /** Years a customer is expected to stay: the last factor of the CLV estimate. */
+        @WithDefault("3")
+        BigDecimal expectedLifetimeYears();
+
+        /** How many of the tenant's highest-revenue customers form the lookalike profile. */
+        @WithDefault("50")
+        int referenceCustomers();
+    }
+
+    interface Baskets {
+        /** Baskets with more distinct SKUs count as baskets and items but add no pairs (pairs grow quadratically). */
+        @WithDefault("40")
+        int maxPairedItems();
+    }
+
+    interface Lag {
+        /** How often consumer lag is read from the broker (end offsets against the group's committed offsets). */
+        @WithDefault("15s")
+        Duration refresh();
+
+        /** The consumer group whose lag is reported. */
+        @WithDefault("analytics-service")
+        String consumerGroup();
+    }
+}

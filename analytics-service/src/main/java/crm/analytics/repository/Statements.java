@@ -1,0 +1,56 @@
+package crm.analytics.repository;
+
+import io.smallrye.mutiny.Uni;
+import java.math.BigDecimal;
+import io.vertx.mutiny.sqlclient.Tuple;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/** Small helpers for the SQL of the read model. */
+public final class Statements {
+
+    private Statements() {
+    }
+
+    /**
+     * Runs independent statements of one transaction together: the client pipelines them on the
+     * connection (in submission order) instead of waiting for each answer in turn.
+     */
+    public static Uni<Void> together(List<Uni<?>> statements) {
+        if (statements.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Uni.combine().all().unis(statements).discardItems();
+    }
+
+    /** Numeric arrays travel as text[] and are cast in SQL ($n::text[]::numeric[]): exact, whatever the scale. */
+    static String[] decimals(Collection<BigDecimal> values) {
+        return values.stream().map(v -> v == null ? null : v.toPlainString()).toArray(String[]::new);
+    }
+
+    /** A scalar numeric parameter ($n::numeric) must be a Number for the client; arrays travel as text. */
+    static BigDecimal decimal(BigDecimal value) {
+        return value;
+    }
+
+    /** Empty column lists for an unnest() insert. */
+    static List<List<Object>> columns(int count) {
+        List<List<Object>> columns = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            columns.add(new ArrayList<>());
+        }
+        return columns;
+    }
+
+    /** Column lists as typed arrays for unnest(): counters as Integer[], everything else as String[]. */
+    static Tuple arrays(List<List<Object>> columns) {
+        Object[] values = new Object[columns.size()];
+        for (int i = 0; i < columns.size(); i++) {
+            List<Object> column = columns.get(i);
+            boolean numbers = column.stream().anyMatch(v -> v instanceof Integer);
+            values[i] = numbers ? column.toArray(Integer[]::new) : column.toArray(String[]::new);
+        }
+        return Tuple.from(values);
+    }
+}

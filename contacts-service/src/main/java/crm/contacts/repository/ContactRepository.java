@@ -5,22 +5,34 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import crm.contacts.domain.Contact;
 import crm.contacts.domain.ContactDetails;
+import crm.contacts.domain.DuplicateCandidate;
 import crm.contacts.domain.EmailAddress;
 import crm.contacts.domain.LifecycleStage;
 import crm.contacts.domain.PhoneNumber;
 import crm.contacts.domain.PostalAddress;
 import crm.contacts.domain.Salutation;
 import crm.platform.paging.PageRequest;
+import crm.platform.problem.Problem;
+import crm.platform.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.pgclient.PgException;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -30,14 +42,19 @@ import java.util.UUID;
 @ApplicationScoped
 public class ContactRepository {
 
-    private static final String COLUMNS = "id, unit_id, salutation, academic_title, first_name, last_name, emails,"
+    static final String COLUMNS = "id, unit_id, salutation, academic_title, first_name, last_name, emails,"
             + " phones, addresses, company_id, lifecycle_stage, owner_id, tags, source, version, created_by,"
-            + " created_at, updated_at";
+            + " created_at, updated_at, custom_fields, external_id";
     private static final String C_COLUMNS = "c." + COLUMNS.replace(", ", ", c.");
     private static final String SETTABLE = "unit_id, salutation, academic_title, first_name, last_name, email, phone,"
-            + " emails, phones, addresses, company_id, lifecycle_stage, owner_id, tags, source";
+            + " emails, phones, addresses, company_id, lifecycle_stage, owner_id, tags, source, custom_fields, external_id";
+    /** The unique index that keeps external ids unique per tenant. */
+    static final String EXTERNAL_ID_INDEX = "contact_external_id";
+    /** What the match keys of contact_match_keys() start with, by the API name of what they match on. */
+    private static final Map<String, String> MATCH_KEY_KINDS = Map.of("e:", "email", "p:", "phone",
+            "n:", "namePostalCode");
     /** Word similarity a fuzzy match needs; 0.4 admits one wrong or missing letter in a 6-letter name. */
-    private static final String FUZZY_THRESHOLD = "0.4";
+    static final String FUZZY_THRESHOLD = "0.4";
 
     /** A row of a search and the text form of its sort key, which the next page's cursor carries. */
     public record Found(Contact contact, String sortValue) {
@@ -56,13 +73,96 @@ public class ContactRepository {
         return tx.preparedQuery("insert into contact (id, " + SETTABLE + ", created_by) values ("
                         + placeholders(1, args.size()) + ") returning " + COLUMNS)
                 .execute(Tuple.from(args))
+                .onFailure(ContactRepository::isExternalIdTaken).transform(e -> externalIdTaken())
                 .map(rows -> map(rows.iterator().next()));
     }
 
+    /** A live contact; merged contacts (tombstones) are not found here, see {@link #findMergedInto}. */
     public Uni<Optional<Contact>> findById(SqlConnection tx, UUID id) {
-        return tx.preparedQuery("select " + COLUMNS + " from contact where id = $1")
+        return tx.preparedQuery("select " + COLUMNS + " from contact where id = $1 and merged_into is null")
                 .execute(Tuple.of(id))
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(map(rows.iterator().next())));
+    }
+
+    /** The contact a merged contact (tombstone) now lives on; empty for live and unknown ids. */
+    public Uni<Optional<UUID>> findMergedInto(SqlConnection tx, UUID id) {
+        return tx.preparedQuery("select merged_into from contact where id = $1 and merged_into is not null")
+                .execute(Tuple.of(id))
+                .map(rows -> rows.size() == 0 ? Optional.empty()
+                        : Optional.of(rows.iterator().next().getUUID("merged_into")));
+    }
+
+    /**
+     * Live contacts that {@code d} probably duplicates: one of its e-mail addresses or phone numbers, or
+     * its first and last name together with one of its postal codes, or its external id, is theirs too.
+     * The keys are computed by the same SQL function as the indexed column match_keys, so Java and SQL
+     * cannot disagree on normalisation.
+     */
+    public Uni<List<DuplicateCandidate>> findLikelyDuplicates(SqlConnection tx, ContactDetails d, int limit) {
+        return tx.preparedQuery("with probe as (select contact_match_keys($1, $2, $3, $4, $5) as keys)"
+                        + " select c.id, c.first_name, c.last_name, c.external_id,"
+                        + " array(select unnest(c.match_keys) intersect select unnest(p.keys)) as matched"
+                        + " from contact c, probe p"
+                        + " where c.merged_into is null and (c.match_keys && p.keys or c.external_id = $6)"
+                        + " order by c.created_at, c.id limit $7")
+                .execute(Tuple.from(new Object[] {d.firstName(), d.lastName(), json(d.emails()), json(d.phones()),
+                        json(d.addresses()), d.externalId(), limit}))
+                .map(rows -> {
+                    List<DuplicateCandidate> candidates = new ArrayList<>();
+                    rows.forEach(row -> candidates.add(candidate(row, d.externalId())));
+                    return candidates;
+                });
+    }
+
+    private static DuplicateCandidate candidate(Row row, String externalId) {
+        Set<String> matchedOn = new TreeSet<>();
+        String[] keys = row.getArrayOfStrings("matched");
+        for (String key : keys == null ? new String[0] : keys) {
+            matchedOn.add(MATCH_KEY_KINDS.getOrDefault(key.substring(0, 2), "other"));
+        }
+        if (externalId != null && externalId.equals(row.getString("external_id"))) {
+            matchedOn.add("externalId");
+        }
+        return new DuplicateCandidate(row.getUUID("id"), row.getString("first_name"), row.getString("last_name"),
+                new ArrayList<>(matchedOn));
+    }
+
+    /** A contact locked for a merge, and where it went if it is a tombstone already. */
+    public record Locked(Contact contact, UUID mergedInto) {
+    }
+
+    /**
+     * Locks the given contacts (live or merged) for the rest of the transaction, in id order so that two
+     * merges over overlapping contacts cannot deadlock. Ids the caller cannot see are simply missing.
+     */
+    public Uni<Map<UUID, Locked>> lockForMerge(SqlConnection tx, List<UUID> ids) {
+        return tx.preparedQuery("select " + COLUMNS + ", merged_into from contact where id = any($1)"
+                        + " order by id for update")
+                .execute(Tuple.of(ids.toArray(UUID[]::new)))
+                .map(rows -> {
+                    Map<UUID, Locked> locked = new HashMap<>();
+                    rows.forEach(row -> locked.put(row.getUUID("id"), new Locked(map(row), row.getUUID("merged_into"))));
+                    return locked;
+                });
+    }
+
+    /**
+     * Turns merged contacts into tombstones: they point at the survivor and keep no personal data (it
+     * lives on in the survivor, where an erasure finds it), so only id, tenant, unit and timestamps remain.
+     * Older tombstones that pointed at them are re-pointed, so a redirect is always a single hop.
+     */
+    public Uni<OffsetDateTime> markMerged(SqlConnection tx, UUID survivorId, List<UUID> mergedIds) {
+        UUID[] merged = mergedIds.toArray(UUID[]::new);
+        return tx.preparedQuery("update contact set merged_into = $1 where merged_into = any($2)")
+                .execute(Tuple.of(survivorId, merged))
+                .flatMap(ignored -> tx.preparedQuery("update contact set merged_into = $1, merged_at = now(),"
+                                + " salutation = null, academic_title = null, first_name = '', last_name = '',"
+                                + " email = null, phone = null, emails = '[]', phones = '[]', addresses = '[]',"
+                                + " company_id = null, owner_id = null, tags = '{}', source = null,"
+                                + " custom_fields = '{}', external_id = null, version = version + 1, updated_at = now()"
+                                + " where id = any($2) and merged_into is null returning merged_at")
+                        .execute(Tuple.of(survivorId, merged)))
+                .map(rows -> rows.iterator().next().getOffsetDateTime("merged_at"));
     }
 
     /**
@@ -82,8 +182,9 @@ public class ContactRepository {
             set.append(columns[i]).append(" = $").append(i + 3).append(", ");
         }
         return tx.preparedQuery("update contact set " + set + "version = version + 1, updated_at = now()"
-                        + " where id = $1 and version = $2 returning " + COLUMNS)
+                        + " where id = $1 and version = $2 and merged_into is null returning " + COLUMNS)
                 .execute(Tuple.from(args))
+                .onFailure(ContactRepository::isExternalIdTaken).transform(e -> externalIdTaken())
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(map(rows.iterator().next())));
     }
 
@@ -94,16 +195,43 @@ public class ContactRepository {
      * its best match. Filters and the keyset position then apply to those candidates.
      */
     public Uni<List<Found>> search(SqlConnection tx, ContactQuery q, PageRequest page) {
+        Statement statement = searchStatement(q, page);
+        Uni<?> prepare = q.term() == null ? Uni.createFrom().voidItem()
+                : tx.query("select set_config('pg_trgm.word_similarity_threshold', '" + FUZZY_THRESHOLD + "', true)")
+                        .execute();
+        return prepare.flatMap(ignored -> tx.preparedQuery(statement.sql()).execute(Tuple.from(statement.args())))
+                .map(rows -> {
+                    List<Found> found = new ArrayList<>();
+                    rows.forEach(row -> found.add(new Found(map(row), row.getString("sort_value"))));
+                    return found;
+                });
+    }
+
+    /** A statement with its positional arguments ($1, $2, ...). */
+    record Statement(String sql, List<Object> args) {
+    }
+
+    /**
+     * The statement of a search. Every condition is a plain column compared with a parameter, so that an
+     * index can serve it; under row-level security that needs the operator's function to be LEAKPROOF
+     * (see db/privileged/leakproof-search-operators.sql), otherwise PostgreSQL evaluates the condition
+     * only after the policy, row by row.
+     */
+    Statement searchStatement(ContactQuery q, PageRequest page) {
         List<Object> args = new ArrayList<>();
         StringBuilder sql = new StringBuilder();
         if (q.term() != null) {
             args.add(q.term());
             args.add(likePattern(q.term()));
+            // A record that contains the term literally ranks above every merely similar one: 'Nachname9999'
+            // and 'Nachname99999' have the same trigrams, but only one of them is what was typed.
             sql.append("with hits as (")
-                    .append("select id, word_similarity(search_fold($1), search_text) as score from contact")
+                    .append("select id, word_similarity(search_fold($1), search_text)")
+                    .append(" + (search_text like search_fold($2))::int as score from contact")
                     .append(" where search_fold($1) <% search_text or search_text like search_fold($2)")
                     .append(" union all")
-                    .append(" select ct.id, word_similarity(search_fold($1), co.search_text) from company co")
+                    .append(" select ct.id, word_similarity(search_fold($1), co.search_text)")
+                    .append(" + (co.search_text like search_fold($2))::int from company co")
                     .append(" join contact ct on ct.company_id = co.id")
                     .append(" where search_fold($1) <% co.search_text or co.search_text like search_fold($2)")
                     .append("), ranked as (select id, max(score)::real as score from hits group by id) ");
@@ -114,7 +242,7 @@ public class ContactRepository {
         if (q.term() != null) {
             sql.append(" join ranked r on r.id = c.id");
         }
-        sql.append(" where true");
+        sql.append(" where c.merged_into is null");
         if (!q.stages().isEmpty()) {
             args.add(q.stages().toArray(String[]::new));
             sql.append(" and c.lifecycle_stage = any($").append(args.size()).append(')');
@@ -129,6 +257,10 @@ public class ContactRepository {
         condition(sql, args, "c.created_at >= $", q.createdFrom());
         condition(sql, args, "c.created_at < $", q.createdTo());
         condition(sql, args, "c.updated_at >= $", q.updatedSince());
+        if (!q.customFields().isEmpty()) {
+            args.add(customFieldsJson(q.customFields()));
+            sql.append(" and c.custom_fields @> $").append(args.size());
+        }
         String direction = sort.descending() ? " desc" : "";
         if (page.after() != null) {
             args.add(page.after().sortKey());
@@ -140,15 +272,7 @@ public class ContactRepository {
         args.add(page.fetchSize());
         sql.append(" order by ").append(sort.key().column).append(direction).append(", c.id").append(direction)
                 .append(" limit $").append(args.size());
-        Uni<?> prepare = q.term() == null ? Uni.createFrom().voidItem()
-                : tx.query("select set_config('pg_trgm.word_similarity_threshold', '" + FUZZY_THRESHOLD + "', true)")
-                        .execute();
-        return prepare.flatMap(ignored -> tx.preparedQuery(sql.toString()).execute(Tuple.from(args)))
-                .map(rows -> {
-                    List<Found> found = new ArrayList<>();
-                    rows.forEach(row -> found.add(new Found(map(row), row.getString("sort_value"))));
-                    return found;
-                });
+        return new Statement(sql.toString(), args);
     }
 
     private static void condition(StringBuilder sql, List<Object> args, String clause, Object value) {
@@ -162,7 +286,7 @@ public class ContactRepository {
         try {
             return UUID.fromString(id);
         } catch (IllegalArgumentException e) {
-            throw crm.platform.problem.ProblemException.badRequest("cursor", "is not a cursor this API returned");
+            throw ProblemException.badRequest("cursor", "is not a cursor this API returned");
         }
     }
 
@@ -175,7 +299,47 @@ public class ContactRepository {
         return new ArrayList<>(Arrays.asList(d.unitId(), d.salutation() == null ? null : d.salutation().value(),
                 d.academicTitle(), d.firstName(), d.lastName(), d.primaryEmail(), d.primaryPhone(), json(d.emails()),
                 json(d.phones()), json(d.addresses()), d.companyId(), d.lifecycleStage().value(), d.ownerId(),
-                d.tags().toArray(String[]::new), d.source()));
+                d.tags().toArray(String[]::new), d.source(), customFieldsJson(d.customFields()), d.externalId()));
+    }
+
+    /** Whether {@code failure} is the unique index on external ids refusing a second contact with one. */
+    static boolean isExternalIdTaken(Throwable failure) {
+        return failure instanceof PgException pg && "23505".equals(pg.getSqlState())
+                && EXTERNAL_ID_INDEX.equals(pg.getConstraint());
+    }
+
+    private static ProblemException externalIdTaken() {
+        return new ProblemException(409, "Conflict", "externalId: is already used by another contact of your"
+                + " tenant", List.of(new Problem.FieldError("externalId", "is already used by another contact")));
+    }
+
+    JsonObject customFieldsJson(Map<String, Object> values) {
+        try {
+            return new JsonObject(mapper.writeValueAsString(values));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("custom fields cannot be stored", e);
+        }
+    }
+
+    /** Custom field values as stored, numbers back in their canonical decimal form. */
+    private Map<String, Object> customFields(Row row) {
+        Object value = row.getValue("custom_fields");
+        if (value == null) {
+            return Map.of();
+        }
+        Map<String, Object> values = new TreeMap<>();
+        try {
+            mapper.readValue(value.toString(), new TypeReference<Map<String, Object>>() { }).forEach((key, v) -> {
+                if (v instanceof Number n) {
+                    values.put(key, new BigDecimal(new BigDecimal(n.toString()).stripTrailingZeros().toPlainString()));
+                } else if (v != null) {
+                    values.put(key, v);
+                }
+            });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored custom_fields cannot be read", e);
+        }
+        return values;
     }
 
     private static String placeholders(int from, int to) {
@@ -186,7 +350,7 @@ public class ContactRepository {
         return s.toString();
     }
 
-    private JsonArray json(List<?> items) {
+    JsonArray json(List<?> items) {
         try {
             return new JsonArray(mapper.writeValueAsString(items));
         } catch (JsonProcessingException e) {
@@ -203,7 +367,7 @@ public class ContactRepository {
         }
     }
 
-    private Contact map(Row row) {
+    Contact map(Row row) {
         String[] tags = row.getArrayOfStrings("tags");
         ContactDetails details = new ContactDetails(Salutation.of(row.getString("salutation")),
                 row.getString("academic_title"), row.getString("first_name"), row.getString("last_name"),
@@ -212,7 +376,7 @@ public class ContactRepository {
                 list(row, "addresses", new TypeReference<List<PostalAddress>>() { }),
                 row.getUUID("company_id"), LifecycleStage.of(row.getString("lifecycle_stage")),
                 row.getString("owner_id"), row.getString("unit_id"), tags == null ? List.of() : List.of(tags),
-                row.getString("source"));
+                row.getString("source"), customFields(row), row.getString("external_id"));
         return new Contact(row.getUUID("id"), details, row.getInteger("version"), row.getString("created_by"),
                 row.getOffsetDateTime("created_at"), row.getOffsetDateTime("updated_at"));
     }

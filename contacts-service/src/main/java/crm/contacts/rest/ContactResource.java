@@ -3,7 +3,7 @@ package crm.contacts.rest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import crm.contacts.domain.Contact;
-import crm.contacts.service.ContactSearchParams;
+import crm.contacts.service.ContactMergedException;
 import crm.contacts.service.ContactService;
 import crm.contacts.service.NewContact;
 import crm.platform.concurrency.ExpectedVersion;
@@ -15,6 +15,7 @@ import crm.platform.patch.MergePatch;
 import crm.platform.problem.Problem;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -29,7 +30,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
@@ -54,7 +54,8 @@ public class ContactResource {
              "phones": [{"type": "mobile", "number": "0170 1234567", "primary": true}],
              "addresses": [{"street": "Mönckebergstraße 7", "postalCode": "20095", "city": "Hamburg", "country": "DE"}],
              "lifecycleStage": "prospect", "tags": ["E-Bike", "Newsletter"], "source": "Messe Hamburg 2026",
-             "unitId": "veloce-hamburg"}""";
+             "unitId": "veloce-hamburg", "customFields": {"frame_size": "M", "budget": 2500},
+             "externalId": "shop-4711"}""";
     static final String VIEW_EXAMPLE = """
             {"id": "2f0f5c1e-7d2a-4c7e-9a53-0d1f0c2b9d11", "unitId": "veloce-hamburg", "salutation": "Frau",
              "academicTitle": "Dr.", "firstName": "Jana", "lastName": "Schulz", "email": "jana.schulz@example.com",
@@ -63,7 +64,8 @@ public class ContactResource {
              "phones": [{"type": "mobile", "number": "+491701234567", "primary": true}],
              "addresses": [{"street": "Mönckebergstraße 7", "postalCode": "20095", "city": "Hamburg", "country": "DE"}],
              "companyId": null, "lifecycleStage": "prospect", "ownerId": null, "tags": ["e-bike", "newsletter"],
-             "source": "Messe Hamburg 2026", "version": 1, "createdBy": "5b1c0a5e-4d7e-4f39-8d0a-3f1f7b1c2d3e",
+             "source": "Messe Hamburg 2026", "customFields": {"budget": 2500, "frame_size": "M"},
+             "externalId": "shop-4711", "version": 1, "createdBy": "5b1c0a5e-4d7e-4f39-8d0a-3f1f7b1c2d3e",
              "createdAt": "2026-11-27T10:15:30.123456Z", "updatedAt": "2026-11-27T10:15:30.123456Z"}""";
     private static final String PAGE_EXAMPLE = "{\"items\": [" + "{\"id\": \"2f0f5c1e-7d2a-4c7e-9a53-0d1f0c2b9d11\","
             + " \"firstName\": \"Jana\", \"lastName\": \"Schulz\", \"version\": 1}],"
@@ -73,6 +75,14 @@ public class ContactResource {
     private static final String PROBLEM_EXAMPLE = "{\"type\": \"about:blank\", \"title\": \"Bad Request\", \"status\": 400,"
             + " \"detail\": \"phones[0].number: must be a phone number\","
             + " \"errors\": [{\"field\": \"phones[0].number\", \"message\": \"must be a phone number\"}]}";
+    private static final String DUPLICATE_EXAMPLE = "{\"type\": \"about:blank\", \"title\": \"Conflict\","
+            + " \"status\": 409, \"detail\": \"A contact like this exists already; send the request again with"
+            + " force=true to create it anyway\", \"candidates\": [{\"id\": \"2f0f5c1e-7d2a-4c7e-9a53-0d1f0c2b9d11\","
+            + " \"firstName\": \"Jana\", \"lastName\": \"Schulz\", \"matchedOn\": [\"email\"]}]}";
+    private static final String CUSTOM_FIELD_PROBLEM_EXAMPLE = "{\"type\": \"about:blank\","
+            + " \"title\": \"Unprocessable Content\", \"status\": 422,"
+            + " \"detail\": \"customFields.frame_size must be one of S, M, L\","
+            + " \"errors\": [{\"field\": \"customFields.frame_size\", \"message\": \"must be one of S, M, L\"}]}";
     private static final String STALE_EXAMPLE = "{\"type\": \"about:blank\", \"title\": \"Precondition Failed\","
             + " \"status\": 412, \"detail\": \"Contact 2f0f5c1e-7d2a-4c7e-9a53-0d1f0c2b9d11 was changed by someone else;"
             + " read it again and send If-Match with its current ETag\"}";
@@ -89,8 +99,11 @@ public class ContactResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({"admin", "manager", "agent", "integration"})
     @Operation(summary = "Create a contact",
-            description = "email and phone are shorthands for the primary e-mail and phone. With an Idempotency-Key,"
-                    + " a repeat of the same request within 24 h returns the first answer.")
+            description = "email and phone are shorthands for the primary e-mail and phone. A likely duplicate of a"
+                    + " contact you can see (same e-mail address or phone number, same first and last name with the"
+                    + " same postal code, or the same externalId) is refused with 409 listing the candidates, unless"
+                    + " force=true. customFields are checked against the tenant's custom field definitions. With an"
+                    + " Idempotency-Key, a repeat of the same request within 24 h returns the first answer.")
     @RequestBody(content = @Content(examples = {@ExampleObject(name = "prospect", value = EXAMPLE),
             @ExampleObject(name = "short", value = "{\"firstName\": \"Ole\", \"lastName\": \"Hansen\","
                     + " \"email\": \"ole.hansen@example.com\", \"phone\": \"040 5550102\"}")}))
@@ -100,13 +113,21 @@ public class ContactResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "invalid phone", value = PROBLEM_EXAMPLE)))
     @APIResponse(responseCode = "403", description = "The role or unit does not allow it")
-    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used before with another body")
+    @APIResponse(responseCode = "409", description = "A likely duplicate (candidates listed), or the externalId is taken",
+            content = @Content(mediaType = Problem.MEDIA_TYPE,
+                    examples = @ExampleObject(name = "likely duplicate", value = DUPLICATE_EXAMPLE)))
+    @APIResponse(responseCode = "422", description = "A custom field value is wrong, or the Idempotency-Key was used"
+            + " before with another body",
+            content = @Content(mediaType = Problem.MEDIA_TYPE,
+                    examples = @ExampleObject(name = "custom field", value = CUSTOM_FIELD_PROBLEM_EXAMPLE)))
     public Uni<Response> create(NewContact request,
                                 @Parameter(in = ParameterIn.HEADER, description = "Makes retries safe; 1-255 visible ASCII characters",
                                         example = "6d1c3a52-2f7e-4d69-9a8f-0c1b2d3e4f5a")
                                 @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey,
+                                @Parameter(description = "true creates the contact even if it looks like a duplicate",
+                                        example = "true") @QueryParam("force") String force,
                                 @Context UriInfo uri) {
-        return service.createContact(request, IdempotencyKey.ofHeader(idempotencyKey),
+        return service.createContact(request, IdempotencyKey.ofHeader(idempotencyKey), force(force),
                         c -> StoredResponse.created(uri.getAbsolutePathBuilder().path(c.id().toString()).build(),
                                 ExpectedVersion.etag(c.version()), ContactView.of(c)))
                 .map(StoredResponse::toResponse);
@@ -115,46 +136,41 @@ public class ContactResource {
     @GET
     @Path("{id}")
     @RolesAllowed({"admin", "manager", "agent", "integration"})
-    @Operation(summary = "Read a contact")
+    @Operation(summary = "Read a contact",
+            description = "A contact that was merged into another answers 308 with the survivor's Location.")
     @APIResponse(responseCode = "200", description = "The contact, with its version as ETag",
             content = @Content(examples = @ExampleObject(name = "contact", value = VIEW_EXAMPLE)))
+    @APIResponse(responseCode = "308", description = "Merged; Location names the contact it lives on in",
+            content = @Content(examples = @ExampleObject(name = "merged",
+                    value = "{\"mergedInto\": \"7d444840-9dc0-11d1-b245-5ffdce74fad2\"}")))
     @APIResponse(responseCode = "404", description = "No such contact in your tenant and unit")
-    public Uni<Response> get(@PathParam("id") UUID id) {
-        return service.findContact(id).map(this::ok);
+    public Uni<Response> get(@PathParam("id") UUID id, @Context UriInfo uri) {
+        return service.findContact(id).map(this::ok)
+                .onFailure(ContactMergedException.class).recoverWithItem(e -> {
+                    UUID survivor = ((ContactMergedException) e).survivorId();
+                    return Response.status(308)
+                            .location(uri.getBaseUriBuilder().path("api/v1/contacts").path(survivor.toString()).build())
+                            .entity(java.util.Map.of("mergedInto", survivor)).build();
+                });
     }
 
     @GET
     @RolesAllowed({"admin", "manager", "agent", "integration"})
     @Operation(summary = "List or search contacts",
             description = "Without q: oldest change first (updatedSince for delta sync). With q: fuzzy full-text search"
-                    + " over name, e-mail, phone, company name and city, best match first. Every sort pages by"
-                    + " keyset; a cursor is valid only with the sort it was issued for.")
+                    + " over name, e-mail, phone, company name and city, best match first. cf.<key>=value filters"
+                    + " by a custom field (e.g. cf.frame_size=M). Every sort pages by keyset; a cursor is valid only"
+                    + " with the sort it was issued for. Merged contacts are never listed.")
     @APIResponse(responseCode = "200", description = "One page and the cursor of the next",
             content = @Content(examples = @ExampleObject(name = "page", value = PAGE_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "A parameter is invalid; errors[].field names it",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Page<ContactView>> list(
-            @Parameter(description = "Search text, 2 to 200 characters; typos and missing umlauts are tolerated",
-                    example = "Müller") @QueryParam("q") String q,
-            @Parameter(description = "Lifecycle stage; repeat for several", example = "customer")
-            @QueryParam("stage") List<String> stage,
-            @Parameter(description = "Tag; repeat to require several", example = "vip") @QueryParam("tag") List<String> tag,
-            @Parameter(description = "Owner (user subject)") @QueryParam("ownerId") String ownerId,
-            @Parameter(description = "Unit (location)", example = "veloce-hamburg") @QueryParam("unitId") String unitId,
-            @Parameter(description = "Created at or after (ISO 8601)", example = "2026-01-01T00:00:00Z")
-            @QueryParam("createdFrom") String createdFrom,
-            @Parameter(description = "Created before (ISO 8601)", example = "2027-01-01T00:00:00Z")
-            @QueryParam("createdTo") String createdTo,
-            @Parameter(description = "Only contacts changed at or after this instant (ISO 8601)",
-                    example = "2026-01-31T00:00:00Z") @QueryParam("updatedSince") String updatedSince,
-            @Parameter(description = "name, createdAt or updatedAt; leading - for descending; default updatedAt,"
-                    + " or relevance with q", example = "-createdAt") @QueryParam("sort") String sort,
+    public Uni<Page<ContactView>> list(@BeanParam ContactFilterParams filters,
             @Parameter(description = "Page size, 1 to 200", example = "50") @QueryParam("limit") Integer limit,
-            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
+            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
+            @Context UriInfo uri) {
         PageRequest page = PageRequest.of(limit, cursor);
-        ContactSearchParams params = new ContactSearchParams(q, stage, tag, ownerId, unitId, createdFrom, createdTo,
-                updatedSince, sort);
-        return service.searchContacts(params, page).map(ContactResource::views);
+        return service.searchContacts(filters.toSearch(uri), page).map(ContactResource::views);
     }
 
     @PUT
@@ -170,8 +186,13 @@ public class ContactResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "The role or unit does not allow it")
     @APIResponse(responseCode = "404", description = "No such contact in your tenant and unit")
+    @APIResponse(responseCode = "409", description = "The contact was merged into another one, or the externalId is"
+            + " taken")
     @APIResponse(responseCode = "412", description = "If-Match does not match the current version",
             content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "stale", value = STALE_EXAMPLE)))
+    @APIResponse(responseCode = "422", description = "A custom field value is wrong or a required one is missing",
+            content = @Content(mediaType = Problem.MEDIA_TYPE,
+                    examples = @ExampleObject(name = "custom field", value = CUSTOM_FIELD_PROBLEM_EXAMPLE)))
     public Uni<Response> replace(@PathParam("id") UUID id, NewContact request,
                                  @Parameter(description = "ETag of the version the change is based on", example = "\"3\"")
                                  @HeaderParam("If-Match") String ifMatch) {
@@ -192,13 +213,29 @@ public class ContactResource {
     @APIResponse(responseCode = "400", description = "The patch or a resulting field is invalid",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such contact in your tenant and unit")
+    @APIResponse(responseCode = "409", description = "The contact was merged into another one, or the externalId is"
+            + " taken")
     @APIResponse(responseCode = "412", description = "If-Match does not match the current version",
             content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "stale", value = STALE_EXAMPLE)))
+    @APIResponse(responseCode = "422", description = "A custom field value is wrong or a required one is missing",
+            content = @Content(mediaType = Problem.MEDIA_TYPE,
+                    examples = @ExampleObject(name = "custom field", value = CUSTOM_FIELD_PROBLEM_EXAMPLE)))
     public Uni<Response> patch(@PathParam("id") UUID id, String patch,
                                @Parameter(description = "ETag of the version the change is based on", example = "\"3\"")
                                @HeaderParam("If-Match") String ifMatch) throws JsonProcessingException {
         return service.patchContact(id, ExpectedVersion.ofIfMatch(ifMatch), mapper.readTree(patch == null ? "" : patch))
                 .map(this::ok);
+    }
+
+    /** Only the literal {@code true} forces; anything else but nothing or {@code false} is a mistake worth a 400. */
+    private static boolean force(String value) {
+        if (value == null || value.equals("false")) {
+            return false;
+        }
+        if (value.equals("true")) {
+            return true;
+        }
+        throw crm.platform.problem.ProblemException.badRequest("force", "must be true or false");
     }
 
     static Page<ContactView> views(Page<Contact> page) {

@@ -8,6 +8,7 @@ import crm.contacts.domain.PostalAddress;
 import crm.contacts.domain.Salutation;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** A contact as the API shows it; {@code email} and {@code phone} are the primary entries of the lists. */
@@ -15,13 +16,14 @@ public record ContactView(UUID id, String unitId, Salutation salutation, String 
                           String lastName, String email, String phone, List<EmailAddress> emails,
                           List<PhoneNumber> phones, List<PostalAddress> addresses, UUID companyId,
                           LifecycleStage lifecycleStage, String ownerId, List<String> tags, String source,
-                          int version, String createdBy, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+                          Map<String, Object> customFields, String externalId, int version, String createdBy,
+                          OffsetDateTime createdAt, OffsetDateTime updatedAt) {
 
     static ContactView of(Contact c) {
         var d = c.details();
         return new ContactView(c.id(), d.unitId(), d.salutation(), d.academicTitle(), d.firstName(), d.lastName(),
                 d.primaryEmail(), d.primaryPhone(), d.emails(), d.phones(), d.addresses(), d.companyId(),
-                d.lifecycleStage(), d.ownerId(), d.tags(), d.source(), c.version(), c.createdBy(), c.createdAt(),
-                c.updatedAt());
+                d.lifecycleStage(), d.ownerId(), d.tags(), d.source(), d.customFields(), d.externalId(), c.version(),
+                c.createdBy(), c.createdAt(), c.updatedAt());
     }
 }

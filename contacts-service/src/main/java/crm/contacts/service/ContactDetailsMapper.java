@@ -10,7 +10,9 @@ import crm.platform.problem.ProblemException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 
 /** Turns a validated {@link NewContact} into normalised {@link ContactDetails}, and back for merge patches. */
@@ -22,20 +24,24 @@ final class ContactDetailsMapper {
     private ContactDetailsMapper() {
     }
 
-    static ContactDetails toDetails(NewContact r, String unitId) {
+    /**
+     * The normalised details of a request; {@code customFields} are the request's values already checked
+     * against the tenant's definitions (CustomFieldRules), because only those know their types.
+     */
+    static ContactDetails toDetails(NewContact r, String unitId, Map<String, Object> customFields) {
         List<PostalAddress> addresses = addresses(r.addresses());
         String country = addresses.isEmpty() ? DEFAULT_COUNTRY : addresses.get(0).country();
         return new ContactDetails(r.salutation(), blankToNull(r.academicTitle()), r.firstName().strip(),
                 r.lastName().strip(), emails(r.emails(), r.email()), phones(r.phones(), r.phone(), country),
                 addresses, r.companyId(), r.lifecycleStage(), blankToNull(r.ownerId()), unitId, tags(r.tags()),
-                blankToNull(r.source()));
+                blankToNull(r.source()), customFields, blankToNull(r.externalId()));
     }
 
     /** The current state as a request body: the base a merge patch is applied to. */
     static NewContact toRequest(ContactDetails d) {
         return new NewContact(d.salutation(), d.academicTitle(), d.firstName(), d.lastName(), null, null, d.emails(),
                 d.phones(), d.addresses(), d.companyId(), d.lifecycleStage(), d.ownerId(), d.unitId(), d.tags(),
-                d.source());
+                d.source(), new TreeMap<>(d.customFields()), d.externalId());
     }
 
     static List<EmailAddress> emails(List<EmailAddress> listed, String shorthand) {

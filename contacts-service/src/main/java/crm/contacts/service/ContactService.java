@@ -1,8 +1,10 @@
 package crm.contacts.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import crm.contacts.config.ContactsConfig;
 import crm.contacts.domain.Contact;
 import crm.contacts.domain.ContactDetails;
+import crm.contacts.domain.CustomField;
 import crm.contacts.domain.LifecycleStage;
 import crm.contacts.domain.PhoneNumberNormaliser;
 import crm.contacts.domain.Tags;
@@ -11,6 +13,7 @@ import crm.contacts.repository.CompanyRepository;
 import crm.contacts.repository.ContactQuery;
 import crm.contacts.repository.ContactRepository;
 import crm.contacts.repository.ContactSort;
+import crm.contacts.repository.CustomFieldRepository;
 import crm.platform.concurrency.ExpectedVersion;
 import crm.platform.db.TenantScope;
 import crm.platform.events.Outbox;
@@ -32,6 +35,8 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -43,51 +48,136 @@ public class ContactService {
     private static final Pattern PHONE_LIKE = Pattern.compile("\\+?[0-9 ()./-]*[0-9][0-9 ()./-]*[0-9][0-9 ()./-]*[0-9][0-9 ()./-]*");
     private static final int MIN_TERM = 2;
     private static final int MAX_TERM = 200;
+    /** Custom field filters per search; each is one more containment condition. */
+    private static final int MAX_CUSTOM_FIELD_FILTERS = 10;
 
     private final TenantScope scope;
     private final ContactRepository contacts;
     private final CompanyRepository companies;
+    private final CustomFieldRepository customFields;
     private final Outbox outbox;
     private final CurrentTenant currentTenant;
     private final IdempotentRequests idempotency;
     private final PatchedRequest patches;
+    private final ContactsConfig config;
 
-    public ContactService(TenantScope scope, ContactRepository contacts, CompanyRepository companies, Outbox outbox,
-                          CurrentTenant currentTenant, IdempotentRequests idempotency, PatchedRequest patches) {
+    public ContactService(TenantScope scope, ContactRepository contacts, CompanyRepository companies,
+                          CustomFieldRepository customFields, Outbox outbox, CurrentTenant currentTenant,
+                          IdempotentRequests idempotency, PatchedRequest patches, ContactsConfig config) {
         this.scope = scope;
         this.contacts = contacts;
         this.companies = companies;
+        this.customFields = customFields;
         this.outbox = outbox;
         this.currentTenant = currentTenant;
         this.idempotency = idempotency;
         this.patches = patches;
+        this.config = config;
+    }
+
+    /**
+     * Creates a contact without looking for duplicates (as before duplicate detection existed); the API
+     * uses {@link #createContact(NewContact, IdempotencyKey, boolean, Function)}.
+     */
+    public Uni<StoredResponse> createContact(@Valid @NotNull NewContact request, IdempotencyKey key,
+                                             Function<Contact, StoredResponse> respond) {
+        return createContact(request, key, true, respond);
     }
 
     /**
      * Stores the contact and its {@code crm.contact.created.v1} event in one transaction; with an
      * idempotency key, a repeat of the same request gets the first answer instead of a second contact.
-     * {@code respond} renders the answer so that it can be stored with the key in the same transaction.
+     * Unless {@code force}, a likely duplicate of a contact the caller can see is refused with
+     * {@link LikelyDuplicateException}. {@code respond} renders the answer so that it can be stored with
+     * the key in the same transaction.
      */
-    public Uni<StoredResponse> createContact(@Valid @NotNull NewContact request, IdempotencyKey key,
+    public Uni<StoredResponse> createContact(@Valid @NotNull NewContact request, IdempotencyKey key, boolean force,
                                              Function<Contact, StoredResponse> respond) {
         TenantContext context = currentTenant.get();
-        ContactDetails details = ContactDetailsMapper.toDetails(request, unitFor(context, request.unitId()));
+        String unit = unitFor(context, request.unitId());
         return scope.inTransaction(context, tx -> idempotency.once(tx, context, key, CREATE_OPERATION, request,
-                () -> requireCompany(tx, details.companyId())
-                        .flatMap(ignored -> contacts.insert(tx, UUID.randomUUID(), details, context.subject()))
-                        .call(saved -> outbox.append(tx, ContactEvents.created(context, saved)))
-                        .map(respond)));
+                () -> create(tx, context, request, unit, true, !force).map(respond)));
     }
 
+    /**
+     * Creates a contact inside the caller's transaction and scope, for work the system does on its own
+     * (e.g. an event consumer converting a lead): no duplicate check, and required custom fields are not
+     * demanded, since no person could fill them in; values that are given are still checked.
+     */
+    public Uni<Contact> createContact(SqlConnection tx, TenantContext context, @Valid @NotNull NewContact request) {
+        return Uni.createFrom().deferred(() -> create(tx, context, request, unitFor(context, request.unitId()), false,
+                false));
+    }
+
+    private Uni<Contact> create(SqlConnection tx, TenantContext context, NewContact request, String unit,
+                                boolean enforceRequired, boolean refuseDuplicates) {
+        // Deferred, so that a refused request is a failed Uni for every caller, not an exception thrown at it.
+        return Uni.createFrom().deferred(() -> insertChecked(tx, context, request, unit, enforceRequired,
+                refuseDuplicates));
+    }
+
+    private Uni<Contact> insertChecked(SqlConnection tx, TenantContext context, NewContact request, String unit,
+                                       boolean enforceRequired, boolean refuseDuplicates) {
+        ContactDetails base = ContactDetailsMapper.toDetails(request, unit, Map.of());
+        return customFields.all(tx).flatMap(definitions -> {
+            ContactDetails details = base.withCustomFields(
+                    CustomFieldRules.check(definitions, request.customFields(), Map.of(), enforceRequired).orThrow());
+            Uni<Void> duplicates = refuseDuplicates ? refuseDuplicates(tx, details) : Uni.createFrom().voidItem();
+            return duplicates.flatMap(ignored -> requireCompany(tx, details.companyId()))
+                    .flatMap(ignored -> contacts.insert(tx, UUID.randomUUID(), details, context.subject()))
+                    .call(saved -> outbox.append(tx, ContactEvents.created(context, saved)));
+        });
+    }
+
+    private Uni<Void> refuseDuplicates(SqlConnection tx, ContactDetails details) {
+        return contacts.findLikelyDuplicates(tx, details, config.duplicates().maxCandidates()).map(candidates -> {
+            if (!candidates.isEmpty()) {
+                throw new LikelyDuplicateException(candidates);
+            }
+            return null;
+        });
+    }
+
+    /** A live contact; {@link ContactMergedException} for a merged one, 404 for one the caller cannot see. */
     public Uni<Contact> findContact(UUID id) {
-        return scope.inTransaction(currentTenant.get(), tx -> contacts.findById(tx, id))
-                .map(found -> found.orElseThrow(() -> notFound(id)));
+        return scope.inTransaction(currentTenant.get(), tx -> findLive(tx, id));
+    }
+
+    private Uni<Contact> findLive(SqlConnection tx, UUID id) {
+        return contacts.findById(tx, id).flatMap(found -> found.isPresent() ? Uni.createFrom().item(found.get())
+                : contacts.findMergedInto(tx, id).map(survivor -> {
+                    throw survivor.<RuntimeException>map(s -> new ContactMergedException(id, s)).orElseGet(() -> notFound(id));
+                }));
     }
 
     /** Lists or searches contacts; every sort pages by keyset, and a cursor only fits the sort it came from. */
     public Uni<Page<Contact>> searchContacts(ContactSearchParams params, PageRequest page) {
-        ContactQuery query = toQuery(params);
-        return search(query, page);
+        return scope.inTransaction(currentTenant.get(), tx -> query(tx, params)
+                .flatMap(query -> search(tx, query, page)));
+    }
+
+    /**
+     * The checked query of the given parameters, for callers that page through it themselves (the CSV
+     * export); 400 naming the parameter that is wrong.
+     */
+    public Uni<ContactQuery> prepareQuery(ContactSearchParams params) {
+        return scope.inTransaction(currentTenant.get(), tx -> query(tx, params));
+    }
+
+    /** One page of a prepared query. */
+    public Uni<Page<Contact>> searchContacts(ContactQuery query, PageRequest page) {
+        return scope.inTransaction(currentTenant.get(), tx -> search(tx, query, page));
+    }
+
+    private Uni<ContactQuery> query(SqlConnection tx, ContactSearchParams params) {
+        Uni<Map<String, CustomField>> definitions = params.customFields().isEmpty()
+                ? Uni.createFrom().item(Map.of()) : customFields.all(tx);
+        return definitions.map(d -> toQuery(params, d));
+    }
+
+    private Uni<Page<Contact>> search(SqlConnection tx, ContactQuery query, PageRequest page) {
+        page.requireSort(query.sort().apiName(), ContactSort.DEFAULT.apiName());
+        return contacts.search(tx, query, page).map(rows -> toPage(rows, page, query.sort()));
     }
 
     /** The contacts of a company the caller can see: 404 for a company of another tenant or unit. */
@@ -117,20 +207,23 @@ public class ContactService {
 
     private Uni<Contact> update(UUID id, ExpectedVersion expected, Function<Contact, NewContact> requestFor) {
         TenantContext context = currentTenant.get();
-        return scope.inTransaction(context, tx -> contacts.findById(tx, id).flatMap(found -> {
-            Contact current = found.orElseThrow(() -> notFound(id));
+        return scope.inTransaction(context, tx -> findLive(tx, id).flatMap(current -> {
             expected.check("Contact " + id, current.version());
             NewContact request = requestFor.apply(current);
-            ContactDetails next = ContactDetailsMapper.toDetails(request, unitFor(context, request.unitId()));
-            List<String> changed = Changes.between(current.details(), next);
-            if (changed.isEmpty()) {
-                return Uni.createFrom().item(current);
-            }
-            Uni<Void> company = changed.contains("companyId") ? requireCompany(tx, next.companyId())
-                    : Uni.createFrom().voidItem();
-            return company.flatMap(ignored -> contacts.update(tx, id, current.version(), next))
-                    .map(updated -> updated.orElseThrow(() -> ExpectedVersion.stale("Contact " + id)))
-                    .call(updated -> outbox.append(tx, ContactEvents.updated(context, current, updated, changed)));
+            ContactDetails base = ContactDetailsMapper.toDetails(request, unitFor(context, request.unitId()), Map.of());
+            return customFields.all(tx).flatMap(definitions -> {
+                ContactDetails next = base.withCustomFields(CustomFieldRules.check(definitions,
+                        request.customFields(), current.details().customFields(), true).orThrow());
+                List<String> changed = Changes.between(current.details(), next);
+                if (changed.isEmpty()) {
+                    return Uni.createFrom().item(current);
+                }
+                Uni<Void> company = changed.contains("companyId") ? requireCompany(tx, next.companyId())
+                        : Uni.createFrom().voidItem();
+                return company.flatMap(ignored -> contacts.update(tx, id, current.version(), next))
+                        .map(updated -> updated.orElseThrow(() -> ExpectedVersion.stale("Contact " + id)))
+                        .call(updated -> outbox.append(tx, ContactEvents.updated(context, current, updated, changed)));
+            });
         }));
     }
 
@@ -147,19 +240,13 @@ public class ContactService {
         });
     }
 
-    private Uni<Page<Contact>> search(ContactQuery query, PageRequest page) {
-        page.requireSort(query.sort().apiName(), ContactSort.DEFAULT.apiName());
-        return scope.inTransaction(currentTenant.get(), tx -> contacts.search(tx, query, page))
-                .map(rows -> toPage(rows, page, query.sort()));
-    }
-
     private static Page<Contact> toPage(List<ContactRepository.Found> rows, PageRequest page, ContactSort sort) {
         Page<ContactRepository.Found> found = Page.of(rows, page,
                 f -> new Cursor(sort.apiName(), f.sortValue(), f.contact().id().toString()));
         return new Page<>(found.items().stream().map(ContactRepository.Found::contact).toList(), found.nextCursor());
     }
 
-    static ContactQuery toQuery(ContactSearchParams p) {
+    static ContactQuery toQuery(ContactSearchParams p, Map<String, CustomField> definitions) {
         String term = p.q() == null ? null : searchTerm(p.q());
         List<String> stages = new ArrayList<>();
         for (String stage : p.stage() == null ? List.<String>of() : p.stage()) {
@@ -179,7 +266,29 @@ public class ContactService {
         }
         return new ContactQuery(term, stages, tags, blankToNull(p.ownerId()), blankToNull(p.unitId()), null,
                 instant("createdFrom", p.createdFrom()), instant("createdTo", p.createdTo()),
-                instant("updatedSince", p.updatedSince()), ContactSort.parse(p.sort(), term != null));
+                instant("updatedSince", p.updatedSince()), customFieldFilters(p.customFields(), definitions),
+                ContactSort.parse(p.sort(), term != null));
+    }
+
+    /** {@code cf.<key>=value}: the value in its field's canonical form, so that it compares like stored ones. */
+    private static Map<String, Object> customFieldFilters(Map<String, String> filters, Map<String, CustomField> definitions) {
+        if (filters.size() > MAX_CUSTOM_FIELD_FILTERS) {
+            throw ProblemException.badRequest("cf", "at most " + MAX_CUSTOM_FIELD_FILTERS
+                    + " custom field filters are allowed");
+        }
+        Map<String, Object> values = new TreeMap<>();
+        filters.forEach((key, value) -> {
+            CustomField definition = definitions.get(key);
+            if (definition == null) {
+                throw ProblemException.badRequest("cf." + key, "is not a custom field of your tenant");
+            }
+            try {
+                values.put(key, definition.canonical(value));
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.badRequest("cf." + key, e.getMessage());
+            }
+        });
+        return values;
     }
 
     /**

@@ -37,7 +37,9 @@ class ContactEventsTests {
         try (KafkaConsumer<String, String> consumer = consumer()) {
             consumer.subscribe(List.of(ContactEvents.TOPIC));
             String id = given().auth().oauth2(token).contentType(ContentType.JSON)
-                    .body("{\"firstName\":\"Eva\",\"lastName\":\"Kraft\",\"email\":\"eva@example.com\"}")
+                    .body("{\"firstName\":\"Eva\",\"lastName\":\"Kraft\",\"email\":\"eva@example.com\","
+                            + "\"phone\":\"040 5550199\",\"tags\":[\"VIP\"],"
+                            + "\"addresses\":[{\"postalCode\":\"20095\",\"city\":\"Hamburg\",\"country\":\"DE\"}]}")
                     .when().post("/api/v1/contacts").then().statusCode(201).extract().path("id");
 
             List<ConsumerRecord<String, String>> mine = new ArrayList<>();
@@ -58,6 +60,10 @@ class ContactEventsTests {
             assertThat(event.get("tenantid").asText()).isEqualTo(tenant.id());
             assertThat(event.get("unitid").asText()).isEqualTo(tenant.unit("hamburg"));
             assertThat(event.get("data").get("email").asText()).isEqualTo("eva@example.com");
+            assertThat(event.get("data").get("phone").asText()).isEqualTo("+49405550199");
+            assertThat(event.get("data").get("postalCode").asText()).isEqualTo("20095");
+            assertThat(event.get("data").get("city").asText()).isEqualTo("Hamburg");
+            assertThat(event.get("data").get("tags").get(0).asText()).isEqualTo("vip");
             assertThat(new String(mine.get(0).headers().lastHeader("content-type").value()))
                     .startsWith("application/cloudevents+json");
         }
@@ -84,6 +90,37 @@ class ContactEventsTests {
             List<String> changed = new ArrayList<>();
             event.get("data").get("changedFields").forEach(f -> changed.add(f.asText()));
             assertThat(changed).containsExactlyInAnyOrder("lifecycleStage", "tags");
+        }
+    }
+
+    @Test
+    void shouldPublishCreatedAndUpdatedEventsForImportedContacts() throws Exception {
+        TestTenant tenant = TestTenant.create(DevStack.shared());
+        String token = tenant.unitToken("hamburg", "manager");
+        try (KafkaConsumer<String, String> consumer = consumer()) {
+            consumer.subscribe(List.of(ContactEvents.TOPIC));
+            given().auth().oauth2(token).contentType("text/csv")
+                    .body("externalId,firstName,lastName,email,phone,city,tags\nimp-1,Ina,Import,ina@example.com,"
+                            + "040 5550177,Hamburg,neu\n")
+                    .when().post("/api/v1/contacts/imports").then().statusCode(201);
+            String id = given().auth().oauth2(token).when().get("/api/v1/contacts")
+                    .then().statusCode(200).extract().path("items[0].id");
+            given().auth().oauth2(token).contentType("text/csv")
+                    .body("externalId,firstName,lastName,lifecycleStage\nimp-1,Ina,Import,customer\n")
+                    .when().post("/api/v1/contacts/imports").then().statusCode(201);
+
+            JsonNode created = awaitEvent(consumer, id, ContactEvents.CONTACT_CREATED);
+            JsonNode updated = awaitEvent(consumer, id, ContactEvents.CONTACT_UPDATED);
+
+            assertThat(created.get("source").asText()).isEqualTo("/crm/contacts-service");
+            assertThat(created.get("tenantid").asText()).isEqualTo(tenant.id());
+            assertThat(created.get("unitid").asText()).isEqualTo(tenant.unit("hamburg"));
+            assertThat(created.get("data").get("email").asText()).isEqualTo("ina@example.com");
+            assertThat(created.get("data").get("phone").asText()).isEqualTo("+49405550177");
+            assertThat(created.get("data").get("city").asText()).isEqualTo("Hamburg");
+            assertThat(updated.get("data").get("version").asInt()).isEqualTo(2);
+            assertThat(updated.get("data").get("lifecycleStage").asText()).isEqualTo("customer");
+            assertThat(updated.get("data").get("changedFields").get(0).asText()).isEqualTo("lifecycleStage");
         }
     }
 

@@ -105,6 +105,19 @@ class CompanyResourceTests {
     }
 
     @Test
+    void shouldListOnlyCompaniesChangedSinceTheGivenInstantForDeltaSync() {
+        String token = TestTenant.create(DevStack.shared()).hqToken("agent");
+        String older = create(token, "/api/v1/companies", "{\"name\":\"Alt GmbH\"}");
+        String newer = create(token, "/api/v1/companies", "{\"name\":\"Neu GmbH\"}");
+        String changedAt = patch(token, "/api/v1/companies/" + older, null, "{\"industry\":\"Retail\"}").statusCode(200)
+                .extract().path("updatedAt");
+
+        io.restassured.RestAssured.given().auth().oauth2(token).queryParam("updatedSince", changedAt)
+                .when().get("/api/v1/companies").then().statusCode(200).body("items.id", contains(older));
+        get(token, "/api/v1/companies").statusCode(200).body("items.id", contains(newer, older));
+    }
+
+    @Test
     void shouldNameInvalidCompanyFields() {
         String token = TestTenant.create(DevStack.shared()).hqToken("agent");
 

@@ -128,6 +128,19 @@ class ContactSearchTests {
     }
 
     @Test
+    void shouldListOnlyContactsChangedSinceTheGivenInstantOldestChangeFirst() {
+        String token = TestTenant.create(DevStack.shared()).hqToken("agent");
+        String first = create(token, "/api/v1/contacts", "{\"firstName\":\"Erst\",\"lastName\":\"Angelegt\"}");
+        String second = create(token, "/api/v1/contacts", "{\"firstName\":\"Dann\",\"lastName\":\"Angelegt\"}");
+        String changedAt = given().auth().oauth2(token).contentType("application/merge-patch+json")
+                .body("{\"tags\":[\"geaendert\"]}").when().patch("/api/v1/contacts/" + first)
+                .then().statusCode(200).extract().path("updatedAt");
+
+        search(token, Map.of("updatedSince", changedAt)).statusCode(200).body("items.id", contains(first));
+        search(token, Map.of()).statusCode(200).body("items.id", contains(second, first));
+    }
+
+    @Test
     void shouldPageSearchResultsByRelevance() {
         String token = TestTenant.create(DevStack.shared()).hqToken("agent");
         for (String first : List.of("Anna", "Berta", "Carla", "Dora", "Emma")) {

@@ -6,7 +6,9 @@ public enum CrmService {
     LEADS("leads-service", "leads", 8082),
     TICKETS("tickets-service", "tickets", 8083),
     ANALYTICS("analytics-service", "analytics", 8084),
-    GATEWAY("gateway", null, 8080);
+    GATEWAY("gateway", null, 8080),
+    /** The staff web console; it calls the API through the gateway with each user's own token. */
+    CONSOLE("console", null, 8085);
 
     private final String module;
     private final String database;
@@ -22,7 +24,7 @@ public enum CrmService {
         return module;
     }
 
-    /** The service's own database, or null for the gateway. */
+    /** The service's own database, or null for the gateway and the console. */
     public String database() {
         return database;
     }

@@ -116,6 +116,10 @@ public final class CrmSystem {
                 }
             }
         }
+        if (service == CrmService.CONSOLE) {
+            // The console calls the API only through the gateway, as a browser would.
+            settings.put("crm.console.gateway-url", url(CrmService.GATEWAY));
+        }
         return settings;
     }
 

@@ -9,8 +9,9 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Two franchise systems with HQ and two units each, a user for every role and a few contacts, created
- * through the real Keycloak and the gateway. Running it again changes nothing.
+ * Two franchise systems with HQ and two units each, a user for every role, a few contacts and, per unit, a
+ * sale, a lead and a service request, created through the real Keycloak and the gateway. Running it again
+ * changes nothing.
  */
 public final class DemoData {
 
@@ -58,6 +59,70 @@ public final class DemoData {
                     throw new IllegalStateException("demo contact not created: " + created.statusCode() + " " + created.body());
                 }
             }
+        }
+        seedActivity(keycloak, gatewayUrl);
+    }
+
+    /** A sale, a lead and a service request per franchisee, so the console's pages and figures have something to show. */
+    private static final List<List<String>> UNIT_ACTIVITY = List.of(
+            List.of("hanna.hamburg", "jana.schulz@example.com", "EBIKE-CITY", "2999.00", "Lukas", "Brandt", "Brakes squeak after the service"),
+            List.of("mia.munich", "sepp.huber@example.com", "EBIKE-TREKKING", "3499.00", "Anna", "Weber", "Display shows error E07"),
+            List.of("ben.berlin", "lena.krause@example.com", "KEG-PILS-30", "89.00", "Tom", "Richter", "Tap is dripping"),
+            List.of("clara.cologne", "jonas.becker@example.com", "KEG-KOELSCH-20", "69.00", "Mara", "Vogel", "Delivery came late"));
+
+    /**
+     * Demo records of the other services: each is created once (looked for first), and a service that
+     * refuses is reported and skipped, so that a demo still starts with one service misbehaving.
+     */
+    static void seedActivity(KeycloakAdmin keycloak, String gatewayUrl) {
+        HttpClient http = HttpClient.newHttpClient();
+        for (List<String> unit : UNIT_ACTIVITY) {
+            String token = keycloak.token(unit.get(0), PASSWORD);
+            String contactId = contactIdOf(http, gatewayUrl, token, unit.get(1));
+            if (contactId != null && !answersWith(http, gatewayUrl + "/api/v1/purchases?contactId=" + contactId, token, "\"id\"")) {
+                optional(http, gatewayUrl + "/api/v1/purchases", token, """
+                        {"externalOrderId": "demo-%s", "contactId": "%s", "purchasedAt": "%s", "channel": "in_store",
+                         "currency": "EUR", "lines": [{"sku": "%s", "quantity": 1, "unitPrice": %s}]}"""
+                        .formatted(unit.get(1), contactId, java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC)
+                                .minusDays(7).withNano(0), unit.get(2), unit.get(3)));
+            }
+            String leadEmail = unit.get(4).toLowerCase() + "." + unit.get(5).toLowerCase() + "@example.com";
+            if (!answersWith(http, gatewayUrl + "/api/v1/leads?limit=200", token, leadEmail)) {
+                optional(http, gatewayUrl + "/api/v1/leads", token, """
+                        {"firstName": "%s", "lastName": "%s", "email": "%s", "channel": "website",
+                         "message": "Would like a consultation"}""".formatted(unit.get(4), unit.get(5), leadEmail));
+            }
+            if (!answersWith(http, gatewayUrl + "/api/v1/tickets?view=queue&status=all&limit=200", token, unit.get(6))) {
+                optional(http, gatewayUrl + "/api/v1/tickets", token, """
+                        {"subject": "%s", "channel": "email", "description": "Reported by a demo customer",
+                         "requesterEmail": "%s"}""".formatted(unit.get(6), unit.get(1)));
+            }
+        }
+    }
+
+    private static String contactIdOf(HttpClient http, String gatewayUrl, String token, String email) {
+        HttpResponse<String> page = send(http, HttpRequest.newBuilder(URI.create(gatewayUrl + "/api/v1/contacts?limit=200"))
+                .header("Authorization", "Bearer " + token).GET());
+        java.util.regex.Matcher contact = java.util.regex.Pattern.compile(
+                "\\{\"id\":\"([0-9a-f-]{36})\"[^{}]*?\"" + java.util.regex.Pattern.quote(email) + "\"").matcher(page.body());
+        return page.statusCode() == 200 && contact.find() ? contact.group(1) : null;
+    }
+
+    private static boolean answersWith(HttpClient http, String url, String token, String text) {
+        HttpResponse<String> answer = send(http, HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + token).GET());
+        // A list that cannot be read (a service not there yet) counts as seeded: nothing is sent to it.
+        return answer.statusCode() != 200 || answer.body().contains(text);
+    }
+
+    private static void optional(HttpClient http, String url, String token, String body) {
+        HttpResponse<String> created = send(http, HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .header("Idempotency-Key", java.util.UUID.nameUUIDFromBytes(body.getBytes()).toString())
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        if (created.statusCode() >= 300) {
+            System.out.println("  (demo data: " + url.replaceFirst("^https?://[^/]+", "") + " answered "
+                    + created.statusCode() + "; skipped)");
         }
     }
 

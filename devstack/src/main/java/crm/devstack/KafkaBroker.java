@@ -62,7 +62,7 @@ public final class KafkaBroker {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Waits.until("Kafka on port " + port, Duration.ofSeconds(90), this::ready, process::tail);
+        Waits.until("Kafka on port " + port, Duration.ofMinutes(4), this::ready, process::tail);
         createTopics();
     }
 

@@ -61,7 +61,7 @@ public final class KeycloakServer {
                 "JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m",
                 "JAVA", KafkaBroker.javaExecutable());
         process = ManagedProcess.start("keycloak", command, home, env, home.resolve("keycloak.log"));
-        Waits.until("Keycloak on port " + port, Duration.ofMinutes(3), this::ready, process::tail);
+        Waits.until("Keycloak on port " + port, Duration.ofMinutes(6), this::ready, process::tail);
         KeycloakAdmin admin = new KeycloakAdmin(this);
         admin.importRealmIfMissing(realmJson());
         admin.addDevClients(resourceText("keycloak/dev-clients.json"));

@@ -49,6 +49,8 @@ public final class LocalRunner {
         String gateway = crm.url(CrmService.GATEWAY);
         StringBuilder out = new StringBuilder()
                 .append("\nThe CRM is up (").append(seconds).append(" s). Ctrl-C or './crm down' stops it.\n\n")
+                .append("  Console             ").append(gateway).append("/console/  (also ")
+                .append(crm.url(CrmService.CONSOLE)).append("/console/)\n")
                 .append("  Gateway (the API)   ").append(gateway).append("/api/v1\n")
                 .append("  Swagger UI          ").append(gateway).append("/q/swagger-ui\n")
                 .append("  Keycloak            ").append(stack.keycloak().url())

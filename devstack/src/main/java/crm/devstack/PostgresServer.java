@@ -68,7 +68,7 @@ public final class PostgresServer {
             command.addAll(List.of("-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"));
         }
         process = ManagedProcess.start("postgres", Unprivileged.command(command), dataDir.getParent(), env(), logFile);
-        Waits.until("PostgreSQL on port " + port, Duration.ofSeconds(60), this::accepts, process::tail);
+        Waits.until("PostgreSQL on port " + port, Duration.ofMinutes(2), this::accepts, process::tail);
     }
 
     /** Fast shutdown (SIGINT): connected clients are disconnected, as in a real restart. */
@@ -94,14 +94,18 @@ public final class PostgresServer {
         return "postgresql://127.0.0.1:" + port + "/" + database;
     }
 
-    /** Creates, once, a database and an owning login role of the same name (password = name). */
-    /** Operator functions of trigram and text search that row-level-secured index scans need. */
+    /**
+     * Operator functions of trigram, text search, array and JSON containment that row-level-secured index
+     * scans need.
+     */
     static final List<String> LEAKPROOF_FUNCTIONS = List.of(
             "similarity_op(text, text)", "word_similarity_op(text, text)",
             "word_similarity_commutator_op(text, text)", "strict_word_similarity_op(text, text)",
             "strict_word_similarity_commutator_op(text, text)", "textlike(text, text)", "texticlike(text, text)",
-            "ts_match_vq(tsvector, tsquery)");
+            "ts_match_vq(tsvector, tsquery)", "arraycontains(anyarray, anyarray)",
+            "arrayoverlap(anyarray, anyarray)", "jsonb_contains(jsonb, jsonb)");
 
+    /** Creates, once, a database and an owning login role of the same name (password = name). */
     public void ensureDatabase(String name) {
         if (!name.matches("[a-z][a-z0-9_]*")) {
             throw new IllegalArgumentException("database name " + name);

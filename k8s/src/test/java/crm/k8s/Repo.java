@@ -22,11 +22,11 @@ import java.util.stream.Stream;
 /** What the rest of the repository says: the services' settings, topics and groups, the devstack's realm. */
 final class Repo {
 
-    /** Services with a database and Kafka; the gateway has neither. */
+    /** Services with a database and Kafka; the gateway and the console have neither. */
     static final List<String> SERVICES = List.of("contacts-service", "leads-service", "tickets-service",
             "analytics-service");
     static final List<String> MODULES = List.of("contacts-service", "leads-service", "tickets-service",
-            "analytics-service", "gateway");
+            "analytics-service", "gateway", "console");
 
     private static final Pattern TOPIC_CONSTANT =
             Pattern.compile("static\\s+final\\s+String\\s+\\w*TOPIC\\w*\\s*=\\s*\"([^\"]+)\"");
@@ -69,16 +69,19 @@ final class Repo {
     }
 
     /**
-     * The configuration properties a module reads: its application.properties and, for the gateway, the
-     * {@code crm.gateway.*} mapping of GatewayConfig.
+     * The configuration properties a module reads: its application.properties and, for the gateway and the
+     * console, the {@code crm.gateway.*} and {@code crm.console.*} mappings of their config interfaces.
      */
     static Set<String> settings(String module) {
         Set<String> settings = new TreeSet<>(properties(module).keySet());
-        if ("gateway".equals(module)) {
-            String source = read(root().resolve("gateway/src/main/java/crm/gateway/config/GatewayConfig.java"));
+        Map<String, String> mappings = Map.of(
+                "gateway", "gateway/src/main/java/crm/gateway/config/GatewayConfig.java",
+                "console", "console/src/main/java/crm/console/config/ConsoleConfig.java");
+        if (mappings.containsKey(module)) {
+            String source = read(root().resolve(mappings.get(module)));
             Matcher method = CONFIG_METHOD.matcher(source);
             while (method.find()) {
-                settings.add("crm.gateway." + method.group(1).replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase());
+                settings.add("crm." + module + "." + method.group(1).replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase());
             }
         }
         return settings;

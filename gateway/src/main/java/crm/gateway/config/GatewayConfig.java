@@ -37,6 +37,13 @@ public interface GatewayConfig {
     URI analyticsUrl();
 
     /**
+     * Base URL of the staff web console, which serves {@code /} and {@code /console/**}. Its pages are
+     * passed through like the API; the console signs users in itself and calls the API with their tokens.
+     */
+    @WithDefault("http://127.0.0.1:8085")
+    URI consoleUrl();
+
+    /**
      * How long a service may stay silent: to accept the connection, to start its answer, and between two
      * pieces of its answer. Past it the caller gets 504 (or 503 when no connection could be made).
      */
@@ -158,6 +165,19 @@ public interface GatewayConfig {
 
         /** How long the overview waits for each of its parts. */
         @WithDefault("3s")
+        Duration partTimeout();
+    }
+
+    /** The privacy export, which gathers everything every service holds about one person. */
+    Privacy privacy();
+
+    interface Privacy {
+
+        /**
+         * How long the export waits for each service's part; longer than the overview's, since a part
+         * holds a person's whole history and an administrator waits for it rather than an app.
+         */
+        @WithDefault("10s")
         Duration partTimeout();
     }
 }

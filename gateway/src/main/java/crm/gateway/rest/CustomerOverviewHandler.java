@@ -1,7 +1,7 @@
 package crm.gateway.rest;
 
 import crm.gateway.service.CustomerOverview;
-import crm.gateway.service.OverviewOutcome;
+import crm.gateway.service.PartOutcome;
 import crm.gateway.service.ResponseCompression;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
@@ -34,12 +34,12 @@ class CustomerOverviewHandler implements Handler<RoutingContext> {
                 .onFailure(context::fail);
     }
 
-    private static void answer(RoutingContext context, String contactId, List<OverviewOutcome> outcomes) {
+    private static void answer(RoutingContext context, String contactId, List<PartOutcome> outcomes) {
         if (context.response().closed()) {
             return;
         }
-        OverviewOutcome contact = outcomes.get(0);
-        if ("not-found".equals(contact.reason())) {
+        PartOutcome contact = outcomes.get(0);
+        if (contact.notFound()) {
             Problems.send(context, 404, "There is no contact " + contactId + " visible to the caller");
             return;
         }

@@ -23,11 +23,12 @@ public class GatewayRouter {
 
     /**
      * For what the gateway answers itself: after every check, before the proxy (which would send the
-     * overview to contacts-service) and before Quarkus' /q router.
+     * overview and the privacy export to contacts-service) and before Quarkus' /q router.
      */
     static final int GATEWAY_ENDPOINT_ORDER = -1;
 
-    private static final String[] PROXIED_PATHS = {"/api/*", "/public/*"};
+    /** The API, the public forms, and the staff console with the site root, which leads to it. */
+    private static final String[] PROXIED_PATHS = {"/api/*", "/public/*", "/console/*", "/"};
 
     private final CorrelationHandler correlation;
     private final MetricsLabelHandler metricsLabel;
@@ -35,19 +36,21 @@ public class GatewayRouter {
     private final BodyLimitHandler bodyLimit;
     private final RateLimitHandler rateLimit;
     private final CustomerOverviewHandler customerOverview;
+    private final PrivacyExportHandler privacyExport;
     private final OpenApiHandler openApi;
     private final ProxyHandler proxy;
     private final ProblemFailureHandler problems;
 
     GatewayRouter(CorrelationHandler correlation, MetricsLabelHandler metricsLabel, TokenRequiredHandler tokenRequired,
                   BodyLimitHandler bodyLimit, RateLimitHandler rateLimit, CustomerOverviewHandler customerOverview,
-                  OpenApiHandler openApi, ProxyHandler proxy, ProblemFailureHandler problems) {
+                  PrivacyExportHandler privacyExport, OpenApiHandler openApi, ProxyHandler proxy, ProblemFailureHandler problems) {
         this.correlation = correlation;
         this.metricsLabel = metricsLabel;
         this.tokenRequired = tokenRequired;
         this.bodyLimit = bodyLimit;
         this.rateLimit = rateLimit;
         this.customerOverview = customerOverview;
+        this.privacyExport = privacyExport;
         this.openApi = openApi;
         this.proxy = proxy;
         this.problems = problems;
@@ -68,5 +71,6 @@ public class GatewayRouter {
             router.get(path).order(GATEWAY_ENDPOINT_ORDER).handler(openApi);
         }
         router.get(CustomerOverviewHandler.PATH).order(GATEWAY_ENDPOINT_ORDER).handler(customerOverview);
+        router.get(PrivacyExportHandler.PATH).order(GATEWAY_ENDPOINT_ORDER).handler(privacyExport);
     }
 }

@@ -20,7 +20,7 @@ public class CircuitBreakers {
     @Inject
     public CircuitBreakers(GatewayConfig config, RouteTable routes, MeterRegistry registry) {
         GatewayConfig.CircuitBreaker settings = config.circuitBreaker();
-        for (Downstream service : routes.services()) {
+        for (Downstream service : routes.downstreams()) {
             CircuitBreaker breaker = new CircuitBreaker(
                     settings.failureThreshold(), settings.window(), settings.delay());
             byService.put(service.name(), breaker);

@@ -12,6 +12,10 @@ import io.vertx.core.json.JsonObject;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -20,17 +24,21 @@ import org.jboss.logging.Logger;
 /**
  * The merged OpenAPI document, built when first asked for from each service's {@code /q/openapi} and
  * cached. A service that does not deliver its document in time is left out and named in
- * {@code x-missing-services}; such an incomplete document is cached only briefly.
+ * {@code x-missing-services}; such an incomplete document is cached only briefly. The operations the
+ * gateway answers itself (customer overview, privacy export) come from {@value #GATEWAY_OPERATIONS} and
+ * are merged last, so that a component of theirs never renames one of a service's.
  */
 @Singleton
 public class OpenApiAggregator {
 
     private static final Logger LOG = Logger.getLogger(OpenApiAggregator.class);
+    static final String GATEWAY_OPERATIONS = "openapi/gateway-operations.json";
 
     private final RouteTable routes;
     private final GatewayConfig.OpenApi config;
     private final String authServerUrl;
     private final HttpClient client;
+    private final JsonObject gatewayOperations = gatewayOperations();
     private Future<JsonObject> cached;
     private long expiresAt;
 
@@ -83,8 +91,20 @@ public class OpenApiAggregator {
                     missing.add(services.get(i).name());
                 }
             }
+            merger.add("gateway", gatewayOperations);
             return merger.build(missing);
         });
+    }
+
+    private static JsonObject gatewayOperations() {
+        try (InputStream in = OpenApiAggregator.class.getClassLoader().getResourceAsStream(GATEWAY_OPERATIONS)) {
+            if (in == null) {
+                throw new IllegalStateException(GATEWAY_OPERATIONS + " is missing from the gateway's class path");
+            }
+            return new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private Future<JsonObject> fetch(Downstream service) {

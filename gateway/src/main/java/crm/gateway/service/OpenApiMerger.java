@@ -9,7 +9,9 @@ import java.util.Map;
 
 /**
  * Merges the services' OpenAPI documents into the one a client sees. Paths stay as they are (the
- * services already serve {@code /api/v1/...}); their {@code /q/*} paths are left out. Tags are joined by
+ * services already serve {@code /api/v1/...}); only the paths the gateway routes from outside
+ * ({@code /api/...} and {@code /public/...}) are kept, so a service's {@code /q/*} paths and its internal
+ * ones (e.g. {@code /privacy/v1/...}, which only the gateway calls) never appear. Tags are joined by
  * name. A component (schema, response, parameter, ...) that another service already defined differently
  * is renamed with the service's prefix, e.g. {@code Problem} becomes {@code LeadsProblem}, and the
  * service's references follow. The services' security schemes give way to the gateway's OAuth2 scheme.
@@ -105,7 +107,7 @@ public final class OpenApiMerger {
 
     private void addPaths(JsonObject ownPaths) {
         for (String path : ownPaths.fieldNames()) {
-            if (path.equals("/q") || path.startsWith("/q/") || !(ownPaths.getValue(path) instanceof JsonObject item)) {
+            if (!reachableFromOutside(path) || !(ownPaths.getValue(path) instanceof JsonObject item)) {
                 continue;
             }
             JsonObject target = paths.getJsonObject(path);
@@ -125,6 +127,11 @@ public final class OpenApiMerger {
                 }
             }
         }
+    }
+
+    /** Whether clients can call the path through the gateway; everything else is internal to the cluster. */
+    static boolean reachableFromOutside(String path) {
+        return path.startsWith(RouteTable.API) || path.startsWith(RouteTable.PUBLIC_FORMS);
     }
 
     private static Object rewriteRefs(Object node, Map<String, String> renames) {

@@ -17,20 +17,26 @@ public class RouteTable {
     static final String PUBLIC_FORMS = "/public/v1/forms";
     /** The gateway's own composite resource; no service owns it. */
     static final String CUSTOMERS = "/api/v1/customers/";
+    /** The staff web console's pages and assets; the site root leads there too. */
+    static final String CONSOLE = "/console";
 
     private final Map<String, Downstream> apiResources;
     private final Downstream publicForms;
+    private final Downstream console;
     private final List<Downstream> services;
+    private final List<Downstream> downstreams;
 
     @Inject
     public RouteTable(GatewayConfig config) {
         this(Downstream.of("contacts-service", config.contactsUrl()),
                 Downstream.of("leads-service", config.leadsUrl()),
                 Downstream.of("tickets-service", config.ticketsUrl()),
-                Downstream.of("analytics-service", config.analyticsUrl()));
+                Downstream.of("analytics-service", config.analyticsUrl()),
+                Downstream.of("console", config.consoleUrl()));
     }
 
-    public RouteTable(Downstream contacts, Downstream leads, Downstream tickets, Downstream analytics) {
+    public RouteTable(Downstream contacts, Downstream leads, Downstream tickets, Downstream analytics,
+                      Downstream console) {
         Map<String, Downstream> resources = new HashMap<>();
         List.of("contacts", "companies", "interactions", "tasks", "purchases", "privacy")
                 .forEach(r -> resources.put(r, contacts));
@@ -39,12 +45,19 @@ public class RouteTable {
         resources.put("analytics", analytics);
         this.apiResources = Map.copyOf(resources);
         this.publicForms = leads;
+        this.console = console;
         this.services = List.of(contacts, leads, tickets, analytics);
+        this.downstreams = List.of(contacts, leads, tickets, analytics, console);
     }
 
-    /** Every service behind the gateway, contacts-service first. */
+    /** Every service behind the gateway's API, contacts-service first; the console serves pages, not API. */
     public List<Downstream> services() {
         return services;
+    }
+
+    /** Everything the gateway forwards to: the API's services and the console. */
+    public List<Downstream> downstreams() {
+        return downstreams;
     }
 
     /** The service of this name, e.g. {@code leads-service}. */
@@ -60,6 +73,9 @@ public class RouteTable {
         }
         if (isPublicForm(path)) {
             return Optional.of(publicForms);
+        }
+        if (isConsole(path)) {
+            return Optional.of(console);
         }
         return Optional.empty();
     }
@@ -86,6 +102,9 @@ public class RouteTable {
         if (path.startsWith("/api/") || path.startsWith("/public/")) {
             return path.substring(0, path.indexOf('/', 1)) + "/{unknown}";
         }
+        if (isConsole(path)) {
+            return path.equals("/") || path.equals(CONSOLE) ? path : CONSOLE + "/*";
+        }
         return null;
     }
 
@@ -96,6 +115,11 @@ public class RouteTable {
 
     private static boolean isPublicForm(String path) {
         return path.equals(PUBLIC_FORMS) || path.startsWith(PUBLIC_FORMS + "/");
+    }
+
+    /** The site root and everything under {@code /console}. */
+    private static boolean isConsole(String path) {
+        return path.equals("/") || path.equals(CONSOLE) || path.startsWith(CONSOLE + "/");
     }
 
     /**

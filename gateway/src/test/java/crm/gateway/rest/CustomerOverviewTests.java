@@ -41,7 +41,8 @@ class CustomerOverviewTests {
         assertThat(overview.getString("contact.headers.authorization")).isEqualTo("Bearer " + token);
         assertThat(overview.getString("timeline.path")).isEqualTo("/api/v1/contacts/" + contactId + "/timeline");
         assertThat(overview.getString("timeline.query")).isEqualTo("limit=10");
-        assertThat(overview.getString("openLeads.query")).isEqualTo("contactId=" + contactId + "&status=open");
+        assertThat(overview.getString("openLeads.query")).isEqualTo("contactId=" + contactId
+                + "&status=new&status=contacted&status=qualified&status=nurture");
         assertThat(overview.getString("openOpportunities.path")).isEqualTo("/api/v1/opportunities");
         assertThat(overview.getString("openOpportunities.service")).isEqualTo("leads-service");
         assertThat(overview.getList("missing", Map.class)).containsExactlyInAnyOrder(

@@ -14,12 +14,15 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(DevStackResource.class)
 @QuarkusTestResource(DownstreamStubs.class)
 class OpenApiTests {
+
+    private static final String EXPORT = "/api/v1/privacy/subjects/{contactId}/export";
 
     @Test
     void shouldServeOneDocumentWithTheOperationsOfEveryServiceThatIsUp() {
@@ -28,10 +31,11 @@ class OpenApiTests {
         JsonObject document = new JsonObject(body);
 
         assertThat(document.getJsonObject("paths").fieldNames())
-                .containsExactlyInAnyOrder("/api/v1/contacts", "/api/v1/leads", "/api/v1/tickets");
+                .containsExactlyInAnyOrder("/api/v1/contacts", "/api/v1/leads", "/api/v1/tickets",
+                        EXPORT, "/api/v1/customers/{contactId}/overview");
         assertThat(document.getJsonArray("x-missing-services").getList()).containsExactly("analytics-service");
         assertThat(document.getJsonArray("tags").stream().map(t -> ((JsonObject) t).getString("name")))
-                .containsExactlyInAnyOrder("Contacts", "Leads", "Tickets");
+                .containsExactlyInAnyOrder("Contacts", "Leads", "Tickets", "Privacy", "Composite views");
 
         OpenAPI model = parse(body);
         assertThat(model.getPaths().getPathItem("/api/v1/leads").getGET().getOperationId()).isEqualTo("listLeads");
@@ -41,6 +45,23 @@ class OpenApiTests {
         assertThat(model.getPaths().getPathItem("/api/v1/leads").getGET().getResponses().getAPIResponse("400")
                 .getContent().getMediaType("application/problem+json").getSchema().getRef())
                 .isEqualTo("#/components/schemas/LeadsProblem");
+    }
+
+    @Test
+    void shouldDescribeTheGatewaysOwnPrivacyExportButNoInternalPath() {
+        String body = given().when().get("/openapi").then().statusCode(200).extract().asString();
+        JsonObject document = new JsonObject(body);
+
+        assertThat(document.getJsonObject("paths").fieldNames()).noneMatch(path -> path.startsWith("/privacy/"));
+        OpenAPI model = parse(body);
+        Operation export = model.getPaths().getPathItem(EXPORT).getGET();
+        assertThat(export.getSummary()).isNotBlank();
+        assertThat(export.getSecurity()).singleElement()
+                .satisfies(requirement -> assertThat(requirement.getSchemes()).containsOnlyKeys("oauth2"));
+        assertThat(export.getResponses().getAPIResponse("200").getContent().getMediaType("application/json")
+                .getExamples()).isNotEmpty();
+        assertThat(export.getResponses().getAPIResponses()).containsKeys("401", "403", "404");
+        assertThat(model.getComponents().getSchemas()).containsKeys("PrivacyExport", "MissingPart");
     }
 
     @Test

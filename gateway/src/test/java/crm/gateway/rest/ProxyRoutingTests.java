@@ -119,6 +119,41 @@ class ProxyRoutingTests {
     }
 
     @Test
+    void shouldPassConsolePagesOnWithTheSessionCookieAndNoTokenRequired() {
+        String path = "/console/customers/" + UUID.randomUUID();
+
+        given().header("Host", "crm.example.com").cookie("q_session", "opaque-session")
+                .when().get(path + "?q=Schulz")
+                .then().statusCode(200)
+                .body("service", equalTo("console"))
+                .body("path", equalTo(path))
+                .body("query", equalTo("q=Schulz"))
+                .body("headers.cookie", equalTo("q_session=opaque-session"))
+                .body("headers.host", equalTo("crm.example.com"))
+                .body("headers", hasKey("x-forwarded-proto"));
+    }
+
+    @Test
+    void shouldLeadTheSiteRootAndTheBareConsolePathToTheConsole() {
+        for (String path : new String[] {"/", "/console"}) {
+            given().when().get(path)
+                    .then().statusCode(200)
+                    .body("service", equalTo("console"))
+                    .body("path", equalTo(path));
+        }
+    }
+
+    @Test
+    void shouldPassConsoleFormPostsOn() {
+        given().contentType(ContentType.URLENC).formParam("note", "Called-about-the-appointment")
+                .when().post("/console/customers/42/interactions")
+                .then().statusCode(201)
+                .body("service", equalTo("console"))
+                .body("method", equalTo("POST"))
+                .body("body", equalTo("note=Called-about-the-appointment"));
+    }
+
+    @Test
     void shouldAnswerUnknownApiPathWithNotFoundProblem() {
         String token = TestTenant.create(DevStack.shared()).hqToken("agent");
 

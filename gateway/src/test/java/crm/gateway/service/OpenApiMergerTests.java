@@ -45,6 +45,20 @@ class OpenApiMergerTests {
         assertThat(merged.getJsonArray("x-missing-services").getList()).containsExactly("analytics-service");
     }
 
+    @Test
+    void shouldKeepOnlyThePathsClientsReachThroughTheGateway() {
+        JsonObject service = document("/api/v1/contacts", SHARED);
+        service.getJsonObject("paths")
+                .put("/privacy/v1/subjects/{contactId}/export", new JsonObject().put("get", new JsonObject()))
+                .put("/public/v1/forms/{formKey}", new JsonObject().put("post", new JsonObject()));
+
+        JsonObject merged = new OpenApiMerger("CRM API", "https://kc/auth", "https://kc/token")
+                .add("contacts-service", service).build(List.of());
+
+        assertThat(merged.getJsonObject("paths").fieldNames())
+                .containsExactlyInAnyOrder("/api/v1/contacts", "/public/v1/forms/{formKey}");
+    }
+
     private static JsonObject document(String path, JsonObject item) {
         return new JsonObject()
                 .put("openapi", "3.1.0")

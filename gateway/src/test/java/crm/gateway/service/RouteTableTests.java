@@ -15,7 +15,8 @@ class RouteTableTests {
             Downstream.of("contacts-service", URI.create("http://contacts:8081")),
             Downstream.of("leads-service", URI.create("http://leads:8082")),
             Downstream.of("tickets-service", URI.create("http://tickets:8083")),
-            Downstream.of("analytics-service", URI.create("https://analytics")));
+            Downstream.of("analytics-service", URI.create("https://analytics")),
+            Downstream.of("console", URI.create("http://console:8085")));
 
     @ParameterizedTest
     @CsvSource({
@@ -38,16 +39,28 @@ class RouteTableTests {
             "/api/v1/articles, tickets-service",
             "/api/v1/analytics/funnel, analytics-service",
             "/public/v1/forms/key-1, leads-service",
-            "/public/v1/forms, leads-service"})
+            "/public/v1/forms, leads-service",
+            "/, console",
+            "/console, console",
+            "/console/, console",
+            "/console/customers/123, console",
+            "/console/assets/htmx.min.js, console"})
     void shouldRouteEveryResourceToItsOwner(String path, String service) {
         assertThat(routes.resolve(path)).get().extracting(Downstream::name).isEqualTo(service);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"/api/v1/nope", "/api/v1/contactsx", "/api/v1/", "/api/v1", "/api/v2/contacts",
-            "/public/v1/formsx", "/public/v1/leads", "/", "/console", "/q/health"})
+            "/public/v1/formsx", "/public/v1/leads", "/consolex", "/q/health", "/openapi", "/index.html"})
     void shouldKnowNoOwnerForUnlistedPaths(String path) {
         assertThat(routes.resolve(path)).isEmpty();
+    }
+
+    @Test
+    void shouldForwardToTheConsoleButNotAskItForApiDocumentsOrReadiness() {
+        assertThat(routes.services()).extracting(Downstream::name).doesNotContain("console");
+        assertThat(routes.downstreams()).extracting(Downstream::name).contains("console")
+                .containsAll(routes.services().stream().map(Downstream::name).toList());
     }
 
     @Test
@@ -87,7 +100,10 @@ class RouteTableTests {
             "/api/v1/customers/7/overview, /api/v1/customers/{contactId}/overview",
             "/api/v2/contacts/1, /api/{unknown}",
             "/public/v1/forms/key-1, /public/v1/forms/*",
-            "/public/v1/other/1, /public/{unknown}"})
+            "/public/v1/other/1, /public/{unknown}",
+            "/, /",
+            "/console, /console",
+            "/console/customers/7, /console/*"})
     void shouldNameMetricTemplatesByResourceNotById(String path, String template) {
         assertThat(routes.templateOf(path)).isEqualTo(template);
     }

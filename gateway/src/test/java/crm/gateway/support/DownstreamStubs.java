@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Puts recording stand-ins behind the gateway: contacts-, leads- and tickets-service each get one on a
- * free port; analytics-service points at a port nobody listens on, to stand for a service that is down.
+ * Puts recording stand-ins behind the gateway: contacts-, leads- and tickets-service and the console each
+ * get one on a free port; analytics-service points at a port nobody listens on, to stand for a service that is down.
  * The timeouts, body limit and rate limits are small, so that their tests are quick; the rate limits still
  * leave every other test (each with its own tenant) far below them.
  */
@@ -23,6 +23,8 @@ public class DownstreamStubs implements QuarkusTestResourceLifecycleManager {
     public static final int MAX_BODY_BYTES = 64 * 1024;
     /** How long the overview waits for each part in tests. */
     public static final Duration OVERVIEW_PART_TIMEOUT = Duration.ofSeconds(1);
+    /** How long the privacy export waits for each service in tests. */
+    public static final Duration PRIVACY_PART_TIMEOUT = Duration.ofSeconds(1);
     /** Consecutive failures that open a service's breaker in tests. */
     public static final int BREAKER_THRESHOLD = 4;
     /** Requests one client of a tenant may send at once in tests. */
@@ -38,18 +40,22 @@ public class DownstreamStubs implements QuarkusTestResourceLifecycleManager {
         int contacts = Ports.free();
         int leads = Ports.free();
         int tickets = Ports.free();
+        int console = Ports.free();
         await(Future.all(
                 RecordingService.start(vertx, "contacts-service", contacts),
                 RecordingService.start(vertx, "leads-service", leads),
-                RecordingService.start(vertx, "tickets-service", tickets)));
+                RecordingService.start(vertx, "tickets-service", tickets),
+                RecordingService.start(vertx, "console", console)));
         Map<String, String> config = new HashMap<>();
         config.put("crm.gateway.contacts-url", url(contacts));
         config.put("crm.gateway.leads-url", url(leads));
         config.put("crm.gateway.tickets-url", url(tickets));
         config.put("crm.gateway.analytics-url", url(Ports.free()));
+        config.put("crm.gateway.console-url", url(console));
         config.put("crm.gateway.timeout", TIMEOUT.toMillis() + "ms");
         config.put("quarkus.http.limits.max-body-size", String.valueOf(MAX_BODY_BYTES));
         config.put("crm.gateway.overview.part-timeout", OVERVIEW_PART_TIMEOUT.toMillis() + "ms");
+        config.put("crm.gateway.privacy.part-timeout", PRIVACY_PART_TIMEOUT.toMillis() + "ms");
         config.put("crm.gateway.circuit-breaker.failure-threshold", String.valueOf(BREAKER_THRESHOLD));
         config.put("crm.gateway.circuit-breaker.delay", "60s");
         // Slow refills: a test that sends a burst quickly meets the limit however slow the machine is.

@@ -5,8 +5,8 @@ import io.vertx.core.json.JsonObject;
 
 /**
  * The small OpenAPI documents the stand-ins serve at {@code /q/openapi}: one resource each, a {@code /q}
- * path that must not reach the merged document, and a {@code Problem} schema that differs between
- * services, so that merging has a name conflict to settle.
+ * path and the internal privacy export path, neither of which may reach the merged document, and a
+ * {@code Problem} schema that differs between services, so that merging has a name conflict to settle.
  */
 public final class OpenApiDocuments {
 
@@ -42,7 +42,11 @@ public final class OpenApiDocuments {
                         .put("/api/v1/" + resource, new JsonObject().put("get", list))
                         .put("/q/health", new JsonObject().put("get", new JsonObject()
                                 .put("responses", new JsonObject().put("200",
-                                        new JsonObject().put("description", "UP"))))))
+                                        new JsonObject().put("description", "UP")))))
+                        .put("/privacy/v1/subjects/{contactId}/export", new JsonObject().put("get", new JsonObject()
+                                .put("summary", "This service's part of a person's export (internal)")
+                                .put("responses", new JsonObject().put("200",
+                                        new JsonObject().put("description", "The part"))))))
                 .put("components", new JsonObject().put("schemas", new JsonObject()
                         .put(schema, new JsonObject().put("type", "object")
                                 .put("properties", new JsonObject().put("id", new JsonObject().put("type", "string"))))

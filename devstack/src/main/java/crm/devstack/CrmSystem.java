@@ -15,7 +15,7 @@ import java.util.function.Function;
  */
 public final class CrmSystem {
 
-    private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
 
     private final DevStack stack;
     private final Path projectRoot;

@@ -52,7 +52,8 @@ class BadInputTests {
             if (!op.hasBody()) {
                 continue;
             }
-            BODIES.forEach((name, body) -> check(wrong, op, name, r -> r.contentType(op.bodyType()).body(body),
+            BODIES.forEach((name, body) -> check(wrong, op, name,
+                    r -> r.contentType(op.bodyType()).body(body.getBytes(StandardCharsets.UTF_8)),
                     op.pathWith("00000000-0000-0000-0000-000000000000")));
         }
         assertThat(wrong).isEmpty();

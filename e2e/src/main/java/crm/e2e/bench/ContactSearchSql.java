@@ -1,0 +1,82 @@
+package crm.e2e.bench;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.regex.Pattern;
+
+/**
+ * The SQL contacts-service runs for {@code GET /api/v1/contacts?q=<term>} (default sort with a term:
+ * relevance; default page of 50, fetched as 51 to know whether there is a next page), copied from
+ * {@code crm.contacts.repository.ContactRepository#search} with its column list, in a transaction set up
+ * as TenantScope sets the service's (tenant scope, then the fuzzy-match threshold). Keep it in step with
+ * the service when its search changes, or the baseline compares against another query.
+ */
+final class ContactSearchSql {
+
+    static final String COLUMNS = "id, unit_id, salutation, academic_title, first_name, last_name, emails,"
+            + " phones, addresses, company_id, lifecycle_stage, owner_id, tags, source, version, created_by,"
+            + " created_at, updated_at, custom_fields, external_id";
+    private static final String C_COLUMNS = "c." + COLUMNS.replace(", ", ", c.");
+    static final String FUZZY_THRESHOLD = "select set_config('pg_trgm.word_similarity_threshold', '0.4', true)";
+    static final String SEARCH = "with hits as ("
+            + "select id, word_similarity(search_fold($1), search_text) as score from contact"
+            + " where search_fold($1) <% search_text or search_text like search_fold($2)"
+            + " union all"
+            + " select ct.id, word_similarity(search_fold($1), co.search_text) from company co"
+            + " join contact ct on ct.company_id = co.id"
+            + " where search_fold($1) <% co.search_text or co.search_text like search_fold($2)"
+            + "), ranked as (select id, max(score)::real as score from hits group by id) "
+            + "select " + C_COLUMNS + ", r.score::text as sort_value from contact c"
+            + " join ranked r on r.id = c.id"
+            + " where c.merged_into is null"
+            + " order by r.score desc, c.id desc limit $3";
+    static final int FETCH_SIZE = 51;
+
+    private ContactSearchSql() {
+    }
+
+    /**
+     * The service's client numbers its parameters ({@code $1} may stand several times); JDBC takes them
+     * as {@code ?} in order. The statement stays the same text otherwise, so PostgreSQL plans the same query.
+     */
+    static final String JDBC_SEARCH = SEARCH.replaceAll("\\$[0-9]", "?");
+    private static final int[] PARAMETER_ORDER = Pattern.compile("\\$([0-9])").matcher(SEARCH).results()
+            .mapToInt(m -> Integer.parseInt(m.group(1))).toArray();
+
+    /** One search, as the service runs it, reading every row; returns the number of rows. */
+    static int search(Connection connection, String tenant, String term) throws SQLException {
+        connection.setAutoCommit(false);
+        Object[] values = {term, likePattern(term), FETCH_SIZE};
+        try (PreparedStatement scope = connection.prepareStatement(ContactInsertSql.SCOPE);
+             PreparedStatement threshold = connection.prepareStatement(FUZZY_THRESHOLD);
+             PreparedStatement search = connection.prepareStatement(JDBC_SEARCH)) {
+            scope.setString(1, tenant);
+            scope.execute();
+            threshold.execute();
+            for (int i = 0; i < PARAMETER_ORDER.length; i++) {
+                search.setObject(i + 1, values[PARAMETER_ORDER[i] - 1]);
+            }
+            int rows = 0;
+            try (ResultSet result = search.executeQuery()) {
+                int columns = result.getMetaData().getColumnCount();
+                while (result.next()) {
+                    for (int column = 1; column <= columns; column++) {
+                        result.getObject(column);
+                    }
+                    rows++;
+                }
+            }
+            connection.commit();
+            return rows;
+        } catch (SQLException e) {
+            connection.rollback();
+            throw e;
+        }
+    }
+
+    static String likePattern(String term) {
+        return "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+}

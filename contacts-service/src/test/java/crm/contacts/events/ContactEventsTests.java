@@ -43,7 +43,7 @@ class ContactEventsTests {
                     .when().post("/api/v1/contacts").then().statusCode(201).extract().path("id");
 
             List<ConsumerRecord<String, String>> mine = new ArrayList<>();
-            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+            Awaitility.await().atMost(Duration.ofSeconds(90)).until(() -> {
                 consumer.poll(Duration.ofMillis(500)).forEach(r -> {
                     if (id.equals(r.key())) {
                         mine.add(r);
@@ -150,7 +150,7 @@ class ContactEventsTests {
 
     /** Polls until an event of {@code type} about {@code key} arrived; events of other keys are ignored. */
     private JsonNode awaitEvent(KafkaConsumer<String, String> consumer, String key, String type) {
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+        Awaitility.await().atMost(Duration.ofSeconds(90)).until(() -> {
             consumer.poll(Duration.ofMillis(500)).forEach(r -> {
                 if (key.equals(r.key())) {
                     try {

@@ -152,7 +152,7 @@ class ContactMergeTests {
             post(token, "/api/v1/contacts/" + survivor + "/merge", merge(token, survivor, a, b)).statusCode(200);
 
             List<JsonNode> merged = new ArrayList<>();
-            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+            Awaitility.await().atMost(Duration.ofSeconds(90)).until(() -> {
                 consumer.poll(Duration.ofMillis(500)).forEach(r -> {
                     JsonNode event = read(r.value());
                     if (survivor.equals(r.key()) && ContactEvents.CONTACT_MERGED.equals(event.get("type").asText())) {

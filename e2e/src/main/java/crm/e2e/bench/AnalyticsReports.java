@@ -56,9 +56,9 @@ final class AnalyticsReports {
                             + " group by 1, 2 order by 3 desc limit 20"),
             new Report("recommendations", "/api/v1/analytics/customers/{contactId}/recommendations",
                     "with mine as (select distinct l ->> 'sku' as sku " + LINES + " and e.subject = ?2),"
-                            + " similar as (select distinct e.subject " + LINES
+                            + " alike as (select distinct e.subject " + LINES
                             + " and l ->> 'sku' in (select sku from mine) and e.subject <> ?2)"
-                            + " select l ->> 'sku', count(*) " + LINES + " and e.subject in (select subject from similar)"
+                            + " select l ->> 'sku', count(*) " + LINES + " and e.subject in (select subject from alike)"
                             + " and l ->> 'sku' not in (select sku from mine) group by 1 order by 2 desc limit 5"),
             new Report("funnel by channel", "/api/v1/analytics/funnel?by=channel",
                     "with captured as (select subject, data ->> 'channel' as channel from bench_raw_event"

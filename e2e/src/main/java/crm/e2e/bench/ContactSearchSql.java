@@ -21,10 +21,12 @@ final class ContactSearchSql {
     private static final String C_COLUMNS = "c." + COLUMNS.replace(", ", ", c.");
     static final String FUZZY_THRESHOLD = "select set_config('pg_trgm.word_similarity_threshold', '0.4', true)";
     static final String SEARCH = "with hits as ("
-            + "select id, word_similarity(search_fold($1), search_text) as score from contact"
+            + "select id, word_similarity(search_fold($1), search_text)"
+            + " + (search_text like search_fold($2))::int as score from contact"
             + " where search_fold($1) <% search_text or search_text like search_fold($2)"
             + " union all"
-            + " select ct.id, word_similarity(search_fold($1), co.search_text) from company co"
+            + " select ct.id, word_similarity(search_fold($1), co.search_text)"
+            + " + (co.search_text like search_fold($2))::int from company co"
             + " join contact ct on ct.company_id = co.id"
             + " where search_fold($1) <% co.search_text or co.search_text like search_fold($2)"
             + "), ranked as (select id, max(score)::real as score from hits group by id) "

@@ -5,6 +5,7 @@ import static crm.leads.support.Api.get;
 import static crm.leads.support.Api.post;
 import static crm.leads.support.Api.subject;
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
@@ -21,7 +22,13 @@ import crm.leads.support.Api;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
@@ -85,6 +92,37 @@ class LeadWorkflowTests {
                 .body("detail", containsString("final status"));
         post(token, "/api/v1/leads/" + id + "/reassign", "{\"reason\":\"x\",\"queue\":\"hq\"}").statusCode(403);
         get(token, "/api/v1/leads/" + id).statusCode(200).body("status", equalTo("disqualified"));
+    }
+
+    @TestHTTPResource("/api/v1/leads/")
+    URI leads;
+
+    @Test
+    void shouldTakeAStepSentWithoutBodyOrContentTypeAsAnEmptyOne() throws Exception {
+        String token = TestTenant.create(DevStack.shared()).hqToken("agent");
+        String id = createLead(token, LEAD);
+
+        // As most HTTP clients send a POST without a body: no Content-Type, Content-Length 0.
+        assertThat(postWithoutBody(token, id + "/contact")).satisfies(answer -> {
+            assertThat(answer.statusCode()).isEqualTo(200);
+            assertThat(new JsonPath(answer.body()).getString("status")).isEqualTo("contacted");
+        });
+        assertThat(postWithoutBody(token, id + "/qualify").statusCode()).isEqualTo(200);
+        // A step that needs a body is refused as a bad request, not for the media type.
+        HttpResponse<String> disqualify = postWithoutBody(token, id + "/disqualify");
+        assertThat(disqualify.statusCode()).isEqualTo(400);
+        assertThat(disqualify.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        // A body still needs its media type.
+        given().auth().oauth2(token).contentType("text/plain").body("{}").when()
+                .post("/api/v1/leads/" + id + "/disqualify").then().statusCode(415)
+                .contentType("application/problem+json");
+        get(token, "/api/v1/leads/" + id).statusCode(200).body("status", equalTo("qualified"));
+    }
+
+    private HttpResponse<String> postWithoutBody(String token, String path) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(leads.resolve(path)).header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.noBody()).build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

@@ -1,27 +1,33 @@
 package crm.analytics.events;
 
-import crm.analytics.service.EventIngestion;
 import crm.analytics.service.TicketProjector;
+import crm.platform.events.CloudEvent;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Reads {@code crm.tickets} through the inbox into the service figures. */
+/** Projects {@code crm.tickets} into the service figures. */
 @ApplicationScoped
-public class TicketEventsConsumer {
+public class TicketEventsConsumer implements TopicConsumer {
 
-    static final String CONSUMER = "analytics.tickets";
-
-    private final EventIngestion ingestion;
     private final TicketProjector tickets;
 
-    public TicketEventsConsumer(EventIngestion ingestion, TicketProjector tickets) {
-        this.ingestion = ingestion;
+    public TicketEventsConsumer(TicketProjector tickets) {
         this.tickets = tickets;
     }
 
-    @Incoming("tickets")
-    public Uni<Void> onTicketEvent(String payload) {
-        return ingestion.receive(CONSUMER, Topics.TICKETS, payload, tickets::apply);
+    @Override
+    public String topic() {
+        return Topics.TICKETS;
+    }
+
+    @Override
+    public String name() {
+        return "analytics.tickets";
+    }
+
+    @Override
+    public Uni<Void> project(SqlConnection tx, CloudEvent event) {
+        return tickets.apply(tx, event);
     }
 }

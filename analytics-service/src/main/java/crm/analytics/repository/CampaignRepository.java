@@ -67,7 +67,7 @@ public class CampaignRepository {
                                     OffsetDateTime updatedAt) {
         return tx.preparedQuery(UPSERT_CAMPAIGN)
                 .execute(Tuple.from(new Object[] {campaignId, name, channel, startsOn, endsOn,
-                        Statements.decimal(budget), currency, Statements.decimal(budgetReporting), updatedAt}))
+                        budget, currency, budgetReporting, updatedAt}))
                 .replaceWithVoid();
     }
 

@@ -32,7 +32,7 @@ public class CatalogueRepository {
                         + " and (updated_at is null or $3::timestamptz is null or updated_at <= $3)")
                 .execute(Tuple.of(productId, sku, updatedAt))
                 .flatMap(ignored -> tx.preparedQuery(UPSERT).execute(Tuple.from(new Object[] {sku, productId, name,
-                        category, kind, Statements.decimal(listPrice), currency, active, updatedAt})))
+                        category, kind, listPrice, currency, active, updatedAt})))
                 .replaceWithVoid();
     }
 }

@@ -14,10 +14,10 @@ import java.util.List;
 public class IngestionRepository {
 
     private static final String RECORD = """
-            insert into ingestion_state (topic, last_event_time, last_received_at, events) values ($1, $2, now(), 1)
+            insert into ingestion_state (topic, last_event_time, last_received_at, events) values ($1, $2, now(), $3)
             on conflict (tenant_id, topic) do update
             set last_event_time = greatest(ingestion_state.last_event_time, excluded.last_event_time),
-                last_received_at = now(), events = ingestion_state.events + 1""";
+                last_received_at = now(), events = ingestion_state.events + excluded.events""";
 
     /** The request counter grows with every change, so the scorer can tell whether it saw the latest one. */
     private static final String REQUEST_SCORING = """
@@ -28,8 +28,9 @@ public class IngestionRepository {
     public record TopicState(String topic, OffsetDateTime lastEventTime, OffsetDateTime lastReceivedAt, long events) {
     }
 
-    public Uni<?> recordEvent(SqlConnection tx, String topic, OffsetDateTime eventTime) {
-        return tx.preparedQuery(RECORD).execute(Tuple.of(topic, eventTime));
+    /** {@code events} more events of {@code topic} applied, the newest of them from {@code newestEventTime}. */
+    public Uni<?> recordEvents(SqlConnection tx, String topic, OffsetDateTime newestEventTime, int events) {
+        return tx.preparedQuery(RECORD).execute(Tuple.of(topic, newestEventTime, events));
     }
 
     public Uni<?> requestScoring(SqlConnection tx) {

@@ -97,8 +97,8 @@ public class SalesRepository {
     public Uni<Optional<Booked>> insertOrder(SqlConnection tx, Order order) {
         return tx.preparedQuery(INSERT_ORDER)
                 .execute(Tuple.from(new Object[] {order.unitId(), order.kind().value(), order.orderId(),
-                        order.contactId(), order.orderedAt(), Statements.decimal(order.amount()), order.currency(),
-                        Statements.decimal(order.total()), order.skus().toArray(String[]::new), order.campaignId(),
+                        order.contactId(), order.orderedAt(), order.amount(), order.currency(),
+                        order.total(), order.skus().toArray(String[]::new), order.campaignId(),
                         order.leadId()}))
                 .map(rows -> rows.size() == 0 ? Optional.<Booked>empty()
                         : Optional.of(new Booked(rows.iterator().next().getUUID("campaign_id"))));
@@ -131,7 +131,7 @@ public class SalesRepository {
         if (order.contactId() != null) {
             boolean purchase = order.kind() == Order.Kind.PURCHASE;
             statements.add(tx.preparedQuery(CUSTOMER_VALUE).execute(Tuple.from(new Object[] {order.contactId(),
-                    Statements.decimal(order.amount()), purchase ? order.amount() : BigDecimal.ZERO,
+                    order.amount(), purchase ? order.amount() : BigDecimal.ZERO,
                     purchase ? BigDecimal.ZERO : order.amount(), order.orderedAt(), scopes})));
             if (skus.length > 0) {
                 statements.add(tx.preparedQuery(CUSTOMER_PRODUCT).execute(Tuple.from(new Object[] {order.contactId(),
@@ -139,7 +139,7 @@ public class SalesRepository {
             }
         }
         statements.add(tx.preparedQuery(SALES_MONTH).execute(Tuple.of(month,
-                Statements.decimal(order.amount()), scopes)));
+                order.amount(), scopes)));
         return statements;
     }
 

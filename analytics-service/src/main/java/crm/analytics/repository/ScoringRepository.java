@@ -12,6 +12,9 @@ import java.util.List;
 /**
  * The scores that need all of a tenant's customers at once and are therefore recomputed in the
  * background rather than per event: RFM scores and segments, segment summaries and lookalike scores.
+ * Rows that event ingestion holds locked are skipped, not waited for: the scorer never waits for
+ * ingestion, so the two cannot deadlock, and the ingestion that holds them asks for scoring again, so
+ * the next round scores them.
  */
 @ApplicationScoped
 public class ScoringRepository {
@@ -35,12 +38,16 @@ public class ScoringRepository {
                        (1 + floor(5.0 * (f_rank - 1) / customers))::smallint as f,
                        (1 + floor(5.0 * (m_rank - 1) / customers))::smallint as m
                 from ranked
+            ), free as (
+                select cv.scope_key, cv.contact_id, s.r, s.f, s.m
+                from customer_value cv join scored s on cv.scope_key = s.scope_key and cv.contact_id = s.contact_id
+                where (cv.r_score, cv.f_score, cv.m_score) is distinct from (s.r, s.f, s.m)
+                for update of cv skip locked
             )
             update customer_value cv
             set r_score = s.r, f_score = s.f, m_score = s.m, segment = analytics_rfm_segment(s.r, s.f, s.m)
-            from scored s
-            where cv.scope_key = s.scope_key and cv.contact_id = s.contact_id
-              and (cv.r_score, cv.f_score, cv.m_score) is distinct from (s.r, s.f, s.m)""";
+            from free s
+            where cv.scope_key = s.scope_key and cv.contact_id = s.contact_id""";
 
     /** Row-level security limits both statements to the tenant being scored. */
     private static final String CLEAR_SUMMARY = "delete from segment_summary";
@@ -111,11 +118,15 @@ public class ScoringRepository {
                                'value', channel, 'share', round(channel_share, 4), 'weight', 0.2) end)
                        ) as v(f) where f is not null) as features
                 from matched
+            ), free as (
+                select l.lead_id, s.score, s.features
+                from lead_fact l join scored s on l.lead_id = s.lead_id
+                where (l.lookalike_score, l.lookalike_features) is distinct from (s.score, s.features)
+                for update of l skip locked
             )
             update lead_fact l set lookalike_score = s.score, lookalike_features = s.features
-            from scored s
-            where l.lead_id = s.lead_id
-              and (l.lookalike_score, l.lookalike_features) is distinct from (s.score, s.features)""";
+            from free s
+            where l.lead_id = s.lead_id""";
 
     /** A tenant waiting to be scored, and the request counter the scorer saw. */
     public record Request(String tenantId, long requested) {

@@ -29,11 +29,6 @@ public final class Statements {
         return values.stream().map(v -> v == null ? null : v.toPlainString()).toArray(String[]::new);
     }
 
-    /** A scalar numeric parameter ($n::numeric) must be a Number for the client; arrays travel as text. */
-    static BigDecimal decimal(BigDecimal value) {
-        return value;
-    }
-
     /** Empty column lists for an unnest() insert. */
     static List<List<Object>> columns(int count) {
         List<List<Object>> columns = new ArrayList<>();

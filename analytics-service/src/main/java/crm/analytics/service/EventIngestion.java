@@ -6,13 +6,19 @@ import crm.platform.inbox.Inbox;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
@@ -37,23 +43,64 @@ public class EventIngestion {
         this.registry = registry;
     }
 
+    /** One event, retried on failure (see {@link Inbox#receive}). */
     public Uni<Void> receive(String consumer, String topic, String payload,
                              BiFunction<SqlConnection, CloudEvent, Uni<Void>> projector) {
         AtomicReference<OffsetDateTime> eventTime = new AtomicReference<>();
         return inbox.receive(consumer, payload, (tx, event) -> {
-                    OffsetDateTime time = event.time() != null ? event.time() : OffsetDateTime.now(ZoneOffset.UTC);
-                    eventTime.set(time);
-                    return projector.apply(tx, event).call(() -> ingestion.recordEvent(tx, topic, time));
+                    eventTime.set(timeOf(event));
+                    return projector.apply(tx, event).call(() -> ingestion.recordEvents(tx, topic, eventTime.get(), 1));
+                })
+                .invoke(applied -> count(topic, applied, eventTime.get()))
+                .replaceWithVoid();
+    }
+
+    /** A readable event of a topic, with the consumer that projects it. */
+    public record Consumed(String consumer, String topic, CloudEvent event,
+                           BiFunction<SqlConnection, CloudEvent, Uni<Void>> projector) {
+    }
+
+    /**
+     * Several events in one transaction, without retries (see {@link Inbox#receiveTogether}); freshness
+     * is recorded once per tenant and topic, not per event.
+     */
+    public Uni<Void> receiveTogether(List<Consumed> events) {
+        Map<Inbox.Delivery, String> topics = new IdentityHashMap<>();
+        List<Inbox.Delivery> deliveries = new ArrayList<>();
+        for (Consumed consumed : events) {
+            Inbox.Delivery delivery = new Inbox.Delivery(consumed.consumer(), consumed.event(), consumed.projector());
+            topics.put(delivery, consumed.topic());
+            deliveries.add(delivery);
+        }
+        return inbox.receiveTogether(deliveries, (tx, applied) -> {
+                    Map<String, List<OffsetDateTime>> timesByTopic = new TreeMap<>();
+                    for (Inbox.Delivery delivery : applied) {
+                        timesByTopic.computeIfAbsent(topics.get(delivery), t -> new ArrayList<>())
+                                .add(timeOf(delivery.event()));
+                    }
+                    return Multi.createFrom().iterable(timesByTopic.entrySet())
+                            .onItem().transformToUniAndConcatenate(topic -> ingestion.recordEvents(tx, topic.getKey(),
+                                    Collections.max(topic.getValue()), topic.getValue().size()))
+                            .collect().last().replaceWithVoid();
                 })
                 .invoke(applied -> {
-                    Counter.builder("crm.analytics.events").tag("topic", topic)
-                            .tag("outcome", applied ? "applied" : "duplicate").register(registry).increment();
-                    if (applied) {
-                        newest(topic).accumulateAndGet(eventTime.get(),
-                                (a, b) -> a == null || b.isAfter(a) ? b : a);
+                    for (int i = 0; i < events.size(); i++) {
+                        count(events.get(i).topic(), applied.get(i), timeOf(events.get(i).event()));
                     }
                 })
                 .replaceWithVoid();
+    }
+
+    private static OffsetDateTime timeOf(CloudEvent event) {
+        return event.time() != null ? event.time() : OffsetDateTime.now(ZoneOffset.UTC);
+    }
+
+    private void count(String topic, boolean applied, OffsetDateTime eventTime) {
+        Counter.builder("crm.analytics.events").tag("topic", topic)
+                .tag("outcome", applied ? "applied" : "duplicate").register(registry).increment();
+        if (applied) {
+            newest(topic).accumulateAndGet(eventTime, (a, b) -> a == null || b.isAfter(a) ? b : a);
+        }
     }
 
     private AtomicReference<OffsetDateTime> newest(String topic) {

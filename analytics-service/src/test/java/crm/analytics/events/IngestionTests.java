@@ -105,6 +105,40 @@ class IngestionTests {
     }
 
     @Test
+    void shouldApplyInterleavedTenantsEachInItsOwnScopeAndParkOnlyTheBadEventAmongGoodOnes() {
+        TestTenant first = TestTenant.create(DevStack.shared());
+        TestTenant second = TestTenant.create(DevStack.shared());
+        DataSet firstData = new DataSet(first);
+        DataSet secondData = new DataSet(second);
+        String firstCustomer = DataSet.id();
+        String secondCustomer = DataSet.id();
+        String poisonKey = "poison-" + UUID.randomUUID();
+        // Published back to back, so polls carry events of both tenants and the bad one among good ones.
+        for (int i = 0; i < 40; i++) {
+            firstData.purchase(DataSet.id(), firstCustomer, "hamburg", "2026-11-02T10:00:00Z", "EUR", "10.00",
+                    "BIKE", 1, "10.00");
+            secondData.purchase(DataSet.id(), secondCustomer, "munich", "2026-11-02T10:00:00Z", "EUR", "1.00",
+                    "BELL", 1, "1.00");
+            if (i == 20) {
+                EventPublisher.publish(DataSet.CONTACTS, poisonKey, "{\"specversion\":\"1.0\",\"id\":\""
+                        + UUID.randomUUID() + "\",\"source\":\"/crm/test\",\"type\":\"crm.purchase.recorded.v1\","
+                        + "\"tenantid\":\"" + first.id() + "\",\"data\":{\"purchaseId\":\"P-1\",\"total\":5}}");
+            }
+        }
+        firstData.awaitApplied(first.hqToken("manager"));
+        secondData.awaitApplied(second.hqToken("manager"));
+
+        get(first.hqToken("manager"), "/api/v1/analytics/customers/" + firstCustomer + "/value").statusCode(200)
+                .body("revenue", equalTo(400.00f)).body("orders", equalTo(40));
+        get(second.hqToken("manager"), "/api/v1/analytics/customers/" + secondCustomer + "/value").statusCode(200)
+                .body("revenue", equalTo(40.00f)).body("orders", equalTo(40));
+        get(second.hqToken("manager"), "/api/v1/analytics/customers/" + firstCustomer + "/value").statusCode(404);
+        List<ConsumerRecord<String, String>> parked = deadLetters(DataSet.CONTACTS + ".dlq", poisonKey, 1);
+        assertThat(new String(parked.get(0).headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8))
+                .contains("unreadable event").contains("purchaseId");
+    }
+
+    @Test
     void shouldNameACustomerWhosePurchaseArrivedBeforeTheContact() {
         TestTenant tenant = TestTenant.create(DevStack.shared());
         String hq = tenant.hqToken("manager");

@@ -27,8 +27,17 @@ public class TenantScope {
     }
 
     public <T> Uni<T> inTransaction(TenantContext context, Function<SqlConnection, Uni<T>> work) {
-        return pool.withTransaction(connection -> connection.preparedQuery(SET_SCOPE)
-                .execute(Tuple.of(context.tenantId(), context.unitId() == null ? "" : context.unitId()))
+        return pool.withTransaction(connection -> switchTo(connection, context)
                 .flatMap(ignored -> work.apply(connection)));
+    }
+
+    /**
+     * Moves an open transaction to another scope, for consumers that apply several tenants' events in one
+     * transaction; what follows sees only the new tenant's rows.
+     */
+    public Uni<Void> switchTo(SqlConnection transaction, TenantContext context) {
+        return transaction.preparedQuery(SET_SCOPE)
+                .execute(Tuple.of(context.tenantId(), context.unitId() == null ? "" : context.unitId()))
+                .replaceWithVoid();
     }
 }

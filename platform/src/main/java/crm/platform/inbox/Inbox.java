@@ -5,11 +5,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import crm.platform.db.TenantScope;
 import crm.platform.events.CloudEvent;
 import crm.platform.tenancy.TenantContext;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.BiFunction;
 import org.jboss.logging.Logger;
 
@@ -24,6 +32,9 @@ public class Inbox {
     private static final Logger LOG = Logger.getLogger(Inbox.class);
     private static final String RECORD = "insert into inbox_event (consumer, event_id, event_type)"
             + " values ($1, $2, $3) on conflict do nothing";
+    private static final String RECORD_ALL = "insert into inbox_event (consumer, event_id, event_type)"
+            + " select * from unnest($1::text[], $2::text[], $3::text[]) on conflict do nothing"
+            + " returning consumer, event_id";
 
     /** A failing database should delay processing, not send good events to the dead-letter topic. */
     private static final Duration FIRST_RETRY = Duration.ofMillis(200);
@@ -46,18 +57,14 @@ public class Inbox {
      */
     public Uni<Boolean> receive(String consumer, String payload,
                                 BiFunction<SqlConnection, CloudEvent, Uni<Void>> handler) {
-        CloudEvent event;
+        CloudEvent readable;
         try {
-            event = mapper.readValue(payload, CloudEvent.class).requireValid();
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            return Uni.createFrom().failure(new UnreadableEventException("unreadable event: " + e.getMessage()));
+            readable = read(payload);
+        } catch (UnreadableEventException e) {
+            return Uni.createFrom().failure(e);
         }
-        CloudEvent readable = event;
-        return scope.inTransaction(TenantContext.ofSystem(event.tenantid(), consumer), tx ->
-                        tx.preparedQuery(RECORD).execute(Tuple.of(consumer, readable.id(), readable.type()))
-                                .flatMap(rows -> rows.rowCount() == 1
-                                        ? handler.apply(tx, readable).replaceWith(true)
-                                        : Uni.createFrom().item(false)))
+        return scope.inTransaction(TenantContext.ofSystem(readable.tenantid(), consumer),
+                        tx -> applyOnce(tx, consumer, readable, handler))
                 // Said each time: a partition held by a failing event must show in the log, not only after
                 // the retries, two minutes later.
                 .onFailure(failure -> !(failure instanceof UnreadableEventException))
@@ -65,5 +72,102 @@ public class Inbox {
                         readable.id(), failure.getMessage()))
                 .onFailure(failure -> !(failure instanceof UnreadableEventException))
                 .retry().withBackOff(FIRST_RETRY, LONGEST_RETRY).atMost(RETRIES);
+    }
+
+    /** The envelope of a raw CloudEvent, or {@link UnreadableEventException} naming what is wrong with it. */
+    public CloudEvent read(String payload) {
+        try {
+            return mapper.readValue(payload, CloudEvent.class).requireValid();
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new UnreadableEventException("unreadable event: " + e.getMessage());
+        }
+    }
+
+    /** One event for one consumer, with what that consumer does with it. */
+    public record Delivery(String consumer, CloudEvent event, BiFunction<SqlConnection, CloudEvent, Uni<Void>> handler) {
+    }
+
+    /**
+     * Applies each delivery once per consumer, in their order, all in one transaction: a consumer working
+     * off a backlog pays one commit per batch instead of one per event, and one statement records all
+     * their ids. Each event runs in its own tenant's scope; {@code afterEachTenant} then runs once per
+     * tenant, in that tenant's scope, with the deliveries applied for it (for bookkeeping that need not
+     * be repeated per event). The answer says per delivery whether it was applied (false: a duplicate).
+     * Nothing is retried: if any delivery fails, none is applied, and the caller falls back to
+     * {@link #receive} event by event, which retries and isolates the failing one.
+     */
+    public Uni<List<Boolean>> receiveTogether(List<Delivery> deliveries,
+                                              BiFunction<SqlConnection, List<Delivery>, Uni<Void>> afterEachTenant) {
+        if (deliveries.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        Delivery first = deliveries.get(0);
+        return scope.inTransaction(TenantContext.ofSystem(first.event().tenantid(), first.consumer()), tx ->
+                recordAll(tx, deliveries).flatMap(unseen -> {
+                    TenantSwitch tenants = new TenantSwitch(tx, first.event().tenantid());
+                    Map<String, List<Delivery>> appliedByTenant = new LinkedHashMap<>();
+                    return Multi.createFrom().iterable(deliveries)
+                            .onItem().transformToUniAndConcatenate(delivery -> {
+                                if (!unseen.remove(key(delivery.consumer(), delivery.event().id()))) {
+                                    return Uni.createFrom().item(false);
+                                }
+                                appliedByTenant.computeIfAbsent(delivery.event().tenantid(), t -> new ArrayList<>())
+                                        .add(delivery);
+                                return tenants.to(delivery.event().tenantid(), delivery.consumer())
+                                        .flatMap(ignored -> delivery.handler().apply(tx, delivery.event()))
+                                        .replaceWith(true);
+                            })
+                            .collect().asList()
+                            .call(() -> Multi.createFrom().iterable(appliedByTenant.entrySet())
+                                    .onItem().transformToUniAndConcatenate(tenant -> tenants
+                                            .to(tenant.getKey(), tenant.getValue().get(0).consumer())
+                                            .flatMap(ignored -> afterEachTenant.apply(tx, tenant.getValue())))
+                                    .collect().last());
+                }));
+    }
+
+    /** The keys of the deliveries not seen before, now recorded as seen. */
+    private static Uni<Set<String>> recordAll(SqlConnection tx, List<Delivery> deliveries) {
+        String[] consumers = deliveries.stream().map(Delivery::consumer).toArray(String[]::new);
+        String[] ids = deliveries.stream().map(d -> d.event().id()).toArray(String[]::new);
+        String[] types = deliveries.stream().map(d -> d.event().type()).toArray(String[]::new);
+        return tx.preparedQuery(RECORD_ALL).execute(Tuple.of(consumers, ids, types)).map(rows -> {
+            Set<String> unseen = new HashSet<>();
+            for (Row row : rows) {
+                unseen.add(key(row.getString("consumer"), row.getString("event_id")));
+            }
+            return unseen;
+        });
+    }
+
+    private static String key(String consumer, String eventId) {
+        return consumer + '\u0000' + eventId;
+    }
+
+    /** Moves the transaction to a tenant's scope only when the tenant changes. */
+    private final class TenantSwitch {
+        private final SqlConnection tx;
+        private String current;
+
+        TenantSwitch(SqlConnection tx, String current) {
+            this.tx = tx;
+            this.current = current;
+        }
+
+        Uni<Void> to(String tenant, String consumer) {
+            if (tenant.equals(current)) {
+                return Uni.createFrom().voidItem();
+            }
+            current = tenant;
+            return scope.switchTo(tx, TenantContext.ofSystem(tenant, consumer));
+        }
+    }
+
+    private static Uni<Boolean> applyOnce(SqlConnection tx, String consumer, CloudEvent event,
+                                          BiFunction<SqlConnection, CloudEvent, Uni<Void>> handler) {
+        return tx.preparedQuery(RECORD).execute(Tuple.of(consumer, event.id(), event.type()))
+                .flatMap(rows -> rows.rowCount() == 1
+                        ? handler.apply(tx, event).replaceWith(true)
+                        : Uni.createFrom().item(false));
     }
 }

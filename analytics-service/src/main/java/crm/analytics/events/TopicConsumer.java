@@ -1,0 +1,18 @@
+package crm.analytics.events;
+
+import crm.platform.events.CloudEvent;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+
+/** What analytics-service makes of the events of one consumed topic; {@link IncomingEvents} feeds it. */
+public interface TopicConsumer {
+
+    /** The topic whose events this consumer projects. */
+    String topic();
+
+    /** The name the inbox records this consumer's events under. */
+    String name();
+
+    /** Applies one event to the read model inside the caller's transaction; types it does not need are skipped. */
+    Uni<Void> project(SqlConnection tx, CloudEvent event);
+}

@@ -1,11 +1,13 @@
 package crm.gateway.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithDefaults;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Where the gateway sends each API resource, and how long it waits. The defaults fit {@code ./crm up};
@@ -52,19 +54,53 @@ public interface GatewayConfig {
 
     /**
      * Open connections the gateway keeps to one service at most; further requests wait for a free one
-     * (at most {@link #timeout()}), so one slow service cannot exhaust the gateway's sockets.
+     * (at most {@link #timeout()}), so one slow service cannot exhaust the gateway's sockets. Split evenly
+     * between the gateway's event loops, each of which has a pool of its own (see DownstreamProxy).
      */
     @WithDefault("100")
     int maxConnectionsPerService();
 
+    /**
+     * The largest request body on every route but the {@link #uploads()}; above it the caller gets 413.
+     * Chunked bodies are counted as they stream.
+     */
+    @WithDefault("10M")
+    MemorySize maxBodySize();
+
+    /** Routes that take whole files, whose bodies may be far larger and whose answers far slower. */
+    Uploads uploads();
+
     /** Request rates per tenant, per client and per anonymous form visitor. */
     RateLimit rateLimit();
+
+    /** Tokens already verified, so that a token's signature is checked once rather than on every request. */
+    TokenCache tokenCache();
 
     /** When the gateway stops calling a service that keeps failing. */
     CircuitBreaker circuitBreaker();
 
     /** The customer overview, which gathers one contact's data from every service. */
     Overview overview();
+
+    interface Uploads {
+        /**
+         * Method and path of each upload route, e.g. {@code POST /api/v1/contacts/imports}: the CSV
+         * import of contacts and the bulk upload of purchases, which their service takes up to 1 GB of.
+         */
+        @WithDefault("POST /api/v1/contacts/imports,POST /api/v1/purchases/bulk")
+        Set<String> routes();
+
+        /** The largest body of an upload. Quarkus' own quarkus.http.limits.max-body-size must not be lower. */
+        @WithDefault("1G")
+        MemorySize maxBodySize();
+
+        /**
+         * How long the service may stay silent during an upload: it answers when the whole file is
+         * written, which takes minutes for a million rows.
+         */
+        @WithDefault("30m")
+        Duration timeout();
+    }
 
     interface RateLimit {
 
@@ -90,12 +126,52 @@ public interface GatewayConfig {
         @WithDefaults
         Map<String, Plan> plans();
 
+        /**
+         * Clients that people use (the console, the mobile apps). Their tokens are limited per user: the
+         * second bucket is keyed by tenant, client and the token's {@code sub}, so that the colleagues of
+         * a tenant do not share one bucket. Integration clients keep theirs per tenant and client.
+         */
+        @WithDefault("crm-web,crm-console")
+        Set<String> interactiveClients();
+
+        /**
+         * Whether a person's token from any other client is limited per user as well. A token is a
+         * person's unless it carries {@link #serviceAccountClaim()}.
+         */
+        @WithDefault("true")
+        boolean perUserForPeople();
+
+        /**
+         * The claim that marks a service account's token (client-credentials grant): Keycloak puts
+         * {@code client_id} into those and never into a person's.
+         */
+        @WithDefault("client_id")
+        String serviceAccountClaim();
+
         /** The limit per client address on the anonymous form endpoint, per form key. */
         Bucket publicForms();
 
         /** How often idle buckets are dropped; a bucket idle long enough to be full again is dropped. */
         @WithDefault("30s")
         Duration sweepInterval();
+    }
+
+    interface TokenCache {
+
+        /**
+         * Whether a verified token is remembered until it expires. Keyed by the whole token, so only the
+         * very same token is accepted without a new check of its signature, issuer and audience; its
+         * expiry is checked on every request all the same.
+         */
+        @WithDefault("true")
+        boolean enabled();
+
+        /**
+         * Tokens remembered at most (a few KiB each). When full, expired ones are dropped first, then
+         * arbitrary ones, which are simply verified again at their next use.
+         */
+        @WithDefault("1000")
+        int maxEntries();
     }
 
     interface Plan {
@@ -108,11 +184,14 @@ public interface GatewayConfig {
         @WithDefault("100")
         int burst();
 
-        /** Requests per second for one client (token {@code azp}) of a tenant. */
+        /**
+         * Requests per second for one client (token {@code azp}) of a tenant; for an interactive client,
+         * for one user of that client (see {@link RateLimit#interactiveClients()}).
+         */
         @WithDefault("25")
         double clientRequestsPerSecond();
 
-        /** Requests one client of a tenant may send at once above its rate. */
+        /** Requests one client of a tenant (one user of an interactive client) may send at once above its rate. */
         @WithDefault("50")
         int clientBurst();
     }

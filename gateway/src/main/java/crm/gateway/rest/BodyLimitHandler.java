@@ -15,23 +15,24 @@ import jakarta.inject.Singleton;
 @Singleton
 class BodyLimitHandler implements Handler<RoutingContext> {
 
-    private final long maxBodyBytes;
+    private final BodySizeLimit limit;
 
     BodyLimitHandler(BodySizeLimit limit) {
-        this.maxBodyBytes = limit.bytes();
+        this.limit = limit;
     }
 
     @Override
     public void handle(RoutingContext context) {
         String declared = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-        if (declared != null && exceedsLimit(declared)) {
+        long maxBodyBytes = limit.bytes(context.request());
+        if (declared != null && exceedsLimit(declared, maxBodyBytes)) {
             Problems.send(context, ProxyFailure.bodyTooLarge(maxBodyBytes));
             return;
         }
         context.next();
     }
 
-    private boolean exceedsLimit(String declared) {
+    private static boolean exceedsLimit(String declared, long maxBodyBytes) {
         try {
             return Long.parseLong(declared.trim()) > maxBodyBytes;
         } catch (NumberFormatException e) {

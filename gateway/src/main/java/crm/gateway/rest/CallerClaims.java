@@ -5,10 +5,14 @@ import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.ext.web.RoutingContext;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-/** The claims of the verified token of a request that the access log names. */
-record CallerClaims(String tenant, String clientId) {
+/**
+ * The claims of the verified token of a request that the access log and the rate limits use.
+ *
+ * @param subject the token's {@code sub}: the person, or the service account of an integration
+ */
+record CallerClaims(String tenant, String clientId, String subject, JsonWebToken token) {
 
-    private static final CallerClaims NONE = new CallerClaims(null, null);
+    private static final CallerClaims NONE = new CallerClaims(null, null, null, null);
 
     static CallerClaims of(RoutingContext context) {
         if (!(context.user() instanceof QuarkusHttpUser user)) {
@@ -18,7 +22,13 @@ record CallerClaims(String tenant, String clientId) {
         if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
             return NONE;
         }
-        return new CallerClaims(text(token.getClaim("tenant")), text(token.getClaim("azp")));
+        return new CallerClaims(text(token.getClaim("tenant")), text(token.getClaim("azp")),
+                text(token.getClaim("sub")), token);
+    }
+
+    /** Whether the token carries this claim at all. */
+    boolean has(String claim) {
+        return token != null && token.containsClaim(claim);
     }
 
     private static String text(Object claim) {

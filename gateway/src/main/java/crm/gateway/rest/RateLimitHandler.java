@@ -9,8 +9,9 @@ import jakarta.inject.Singleton;
 
 /**
  * Admits a request within its rate limits and refuses it with 429 beyond them. API requests count against
- * their tenant and client (from the verified token); anonymous form submissions against the visitor's
- * address and the form. Every answer tells the caller where it stands in {@code RateLimit}.
+ * their tenant and client, or, for people, their tenant, client and user (from the verified token; see
+ * {@link RateLimiter#limitsPerUser}); anonymous form submissions against the visitor's address and the
+ * form. Every answer tells the caller where it stands in {@code RateLimit}.
  */
 @Singleton
 class RateLimitHandler implements Handler<RoutingContext> {
@@ -47,7 +48,9 @@ class RateLimitHandler implements Handler<RoutingContext> {
         String path = context.normalizedPath();
         if (path.startsWith("/api/")) {
             CallerClaims caller = CallerClaims.of(context);
-            return limiter.admitApiRequest(caller.tenant(), caller.clientId());
+            String user = limiter.limitsPerUser(caller.clientId(), caller.has(limiter.serviceAccountClaim()))
+                    ? caller.subject() : null;
+            return limiter.admitApiRequest(caller.tenant(), caller.clientId(), user);
         }
         String address = context.request().remoteAddress() == null
                 ? "unknown" : context.request().remoteAddress().hostAddress();

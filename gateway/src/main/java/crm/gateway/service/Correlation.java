@@ -29,8 +29,20 @@ public record Correlation(String requestId, String traceparent, boolean traceCon
         String requestId = single(headers.getAll(REQUEST_ID));
         String traceparent = single(headers.getAll(TRACEPARENT));
         boolean continued = isValidTraceparent(traceparent);
-        return new Correlation(isSaneRequestId(requestId) ? requestId : UUID.randomUUID().toString(),
+        return new Correlation(isSaneRequestId(requestId) ? requestId : newRequestId(),
                 continued ? traceparent : newTraceparent(), continued);
+    }
+
+    /**
+     * A random (version 4) UUID from {@link ThreadLocalRandom}: a request id only has to be unique, not
+     * unguessable; {@link UUID#randomUUID()} draws from the one shared, synchronised {@code SecureRandom}
+     * for every request.
+     */
+    static String newRequestId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = random.nextLong() & ~0xF000L | 0x4000L;
+        long low = random.nextLong() & ~(0x3L << 62) | (0x2L << 62);
+        return new UUID(high, low).toString();
     }
 
     /** Sane means it cannot break a log line or a header: short, and only letters, digits, {@code -_.}. */

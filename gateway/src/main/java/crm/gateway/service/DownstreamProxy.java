@@ -1,7 +1,10 @@
 package crm.gateway.service;
 
 import crm.gateway.config.BodySizeLimit;
+import crm.gateway.config.UploadRoutes;
 import crm.gateway.config.GatewayConfig;
+import io.netty.channel.EventLoop;
+import io.netty.util.concurrent.EventExecutor;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Promise;
@@ -19,13 +22,16 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.impl.ContextInternal;
 import io.vertx.core.streams.Pipe;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.io.IOException;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
 
@@ -44,29 +50,64 @@ public class DownstreamProxy {
     private static final String BODY_CONSUMED = DownstreamProxy.class.getName() + ".bodyConsumed";
 
     private final CircuitBreakers breakers;
-    private final HttpClient client;
+    private final Vertx vertx;
+    private final HttpClientOptions clientOptions;
+    private final PoolOptions poolPerEventLoop;
+    /** One client per event loop, so that a request and its service connection share one thread. */
+    private final Map<EventLoop, HttpClient> clientsByEventLoop = new ConcurrentHashMap<>();
+    /** For callers off the event loops (none on the request path; kept so that any caller works). */
+    private final HttpClient sharedClient;
     private final long timeoutMillis;
-    private final long maxBodyBytes;
+    private final BodySizeLimit bodySizeLimit;
+    private final UploadRoutes uploads;
 
     @Inject
-    public DownstreamProxy(Vertx vertx, GatewayConfig config, BodySizeLimit bodySizeLimit,
+    public DownstreamProxy(Vertx vertx, GatewayConfig config, BodySizeLimit bodySizeLimit, UploadRoutes uploads,
                            CircuitBreakers breakers) {
         this.breakers = breakers;
+        this.vertx = vertx;
         this.timeoutMillis = config.timeout().toMillis();
-        this.maxBodyBytes = bodySizeLimit.bytes();
-        this.client = vertx.createHttpClient(new HttpClientOptions()
-                        .setKeepAlive(true)
-                        // Below the services' own idle timeout, so the gateway never reuses a connection
-                        // that the service is closing at that moment.
-                        .setKeepAliveTimeout(30)
-                        .setDecompressionSupported(false)
-                        .setTryUseCompression(false),
-                new PoolOptions().setHttp1MaxSize(config.maxConnectionsPerService()));
+        this.bodySizeLimit = bodySizeLimit;
+        this.uploads = uploads;
+        this.clientOptions = new HttpClientOptions()
+                .setKeepAlive(true)
+                // Below the services' own idle timeout, so the gateway never reuses a connection
+                // that the service is closing at that moment.
+                .setKeepAliveTimeout(30)
+                .setDecompressionSupported(false)
+                .setTryUseCompression(false);
+        int eventLoops = Math.max(1, countEventLoops(vertx));
+        int perService = Math.max(1, config.maxConnectionsPerService());
+        // The limit per service holds for the gateway as a whole: each event loop's pool has its share.
+        this.poolPerEventLoop = new PoolOptions().setHttp1MaxSize((perService + eventLoops - 1) / eventLoops);
+        this.sharedClient = vertx.createHttpClient(clientOptions, new PoolOptions().setHttp1MaxSize(perService));
     }
 
     @PreDestroy
     void close() {
-        client.close();
+        clientsByEventLoop.values().forEach(HttpClient::close);
+        sharedClient.close();
+    }
+
+    /**
+     * The client of the calling event loop. A single shared client would hand a request whatever pooled
+     * connection was used last, mostly one owned by another event loop; Vert.x then passes the request
+     * and every piece of its answer between the two threads, a wake-up and a queue hop each way.
+     */
+    private HttpClient client() {
+        if (Vertx.currentContext() instanceof ContextInternal context && context.isEventLoopContext()) {
+            return clientsByEventLoop.computeIfAbsent(context.nettyEventLoop(),
+                    loop -> vertx.createHttpClient(clientOptions, poolPerEventLoop));
+        }
+        return sharedClient;
+    }
+
+    private static int countEventLoops(Vertx vertx) {
+        int count = 0;
+        for (EventExecutor ignored : vertx.nettyEventLoopGroup()) {
+            count++;
+        }
+        return count;
     }
 
     /**
@@ -98,8 +139,8 @@ public class DownstreamProxy {
                 .setMethod(request.method()).setURI(request.uri()).setHeaders(headers)
                 .setFollowRedirects(false)
                 .setConnectTimeout(timeoutMillis)
-                .setIdleTimeout(timeoutMillis);
-        return client.request(options)
+                .setIdleTimeout(uploads.matches(request) ? uploads.timeoutMillis() : timeoutMillis);
+        return client().request(options)
                 .recover(failure -> Future.failedFuture(isTimeout(failure)
                         ? ProxyFailure.connectTimedOut(service, failure)
                         : ProxyFailure.unreachable(service, failure)))
@@ -158,7 +199,7 @@ public class DownstreamProxy {
             context.response().writeContinue();
         }
         Promise<HttpClientResponse> answer = Promise.promise();
-        Pipe<Buffer> body = new BoundedBody(request, maxBodyBytes).pipe();
+        Pipe<Buffer> body = new BoundedBody(request, bodySizeLimit.bytes(request)).pipe();
         // A body that breaks off must not reach the service looking complete.
         body.endOnFailure(false);
         body.to(outgoing).onFailure(failure -> {

@@ -1,7 +1,6 @@
 package crm.gateway.service;
 
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * What the rate limiter decided about one request, and the state of each bucket it consulted, in the
@@ -20,15 +19,32 @@ public record RateLimitDecision(boolean allowed, long retryAfterSeconds, List<Po
 
     /** The value of the {@code RateLimit-Policy} header, or null without limits. */
     public String policyHeader() {
-        return policies.isEmpty() ? null : policies.stream()
-                .map(p -> "\"" + p.name() + "\";q=" + p.quota() + ";w=" + p.windowSeconds())
-                .collect(Collectors.joining(", "));
+        if (policies.isEmpty()) {
+            return null;
+        }
+        // Built on every request: a plain builder rather than a stream and a joining collector.
+        StringBuilder header = new StringBuilder(48);
+        for (Policy p : policies) {
+            separate(header).append('"').append(p.name()).append("\";q=").append(p.quota())
+                    .append(";w=").append(p.windowSeconds());
+        }
+        return header.toString();
     }
 
     /** The value of the {@code RateLimit} header, or null without limits. */
     public String stateHeader() {
-        return policies.isEmpty() ? null : policies.stream()
-                .map(p -> "\"" + p.name() + "\";r=" + p.remaining() + ";t=" + p.resetSeconds())
-                .collect(Collectors.joining(", "));
+        if (policies.isEmpty()) {
+            return null;
+        }
+        StringBuilder header = new StringBuilder(48);
+        for (Policy p : policies) {
+            separate(header).append('"').append(p.name()).append("\";r=").append(p.remaining())
+                    .append(";t=").append(p.resetSeconds());
+        }
+        return header.toString();
+    }
+
+    private static StringBuilder separate(StringBuilder header) {
+        return header.isEmpty() ? header : header.append(", ");
     }
 }

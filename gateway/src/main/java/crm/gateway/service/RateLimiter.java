@@ -15,14 +15,19 @@ import java.util.function.LongSupplier;
  * gateway keeps its own buckets and enforces its share of each limit (see gateway/README.md).
  *
  * <p>A client is keyed by tenant and {@code azp}: the public app client is shared by every tenant's
- * users, and one tenant's traffic must not use up another's. Buckets that have refilled completely are
- * dropped, which loses nothing, so memory stays bounded by the callers active within one refill time.
+ * users, and one tenant's traffic must not use up another's. The people using an interactive client (the
+ * console, the apps) are keyed by their {@code sub} as well, so that one busy colleague does not lock the
+ * whole tenant's staff out; the tenant's bucket still bounds them all together.
+ *
+ * <p>Buckets that have refilled completely are dropped, which loses nothing, so memory stays bounded by
+ * the callers active within one refill time.
  */
 @Singleton
 public class RateLimiter {
 
     static final String TENANT_POLICY = "tenant";
     static final String CLIENT_POLICY = "client";
+    static final String USER_POLICY = "user";
     static final String FORM_POLICY = "form";
     private static final String NO_TENANT = "(none)";
 
@@ -44,8 +49,33 @@ public class RateLimiter {
         this.sweepIntervalNanos = config.sweepInterval().toNanos();
     }
 
+    /**
+     * Whether a token of this client is limited per user: always for an interactive client (the console,
+     * the apps), for other clients when the token is a person's (not a service account's) and
+     * {@code per-user-for-people} is on. Integration clients (client-credentials tokens) are limited per client.
+     */
+    public boolean limitsPerUser(String clientId, boolean serviceAccount) {
+        if (clientId != null && config.interactiveClients().contains(clientId)) {
+            return true;
+        }
+        return !serviceAccount && config.perUserForPeople();
+    }
+
+    /** The claim that marks a service account's token; see {@link #limitsPerUser}. */
+    public String serviceAccountClaim() {
+        return config.serviceAccountClaim();
+    }
+
     /** Takes one request from the tenant's bucket and from its client's. */
     public RateLimitDecision admitApiRequest(String tenant, String clientId) {
+        return admitApiRequest(tenant, clientId, null);
+    }
+
+    /**
+     * Takes one request from the tenant's bucket and from its client's, or, with a {@code user}, from that
+     * user's bucket of the client (rate and burst of a client each, policy {@value #USER_POLICY}).
+     */
+    public RateLimitDecision admitApiRequest(String tenant, String clientId, String user) {
         if (!config.enabled()) {
             return RateLimitDecision.UNLIMITED;
         }
@@ -57,7 +87,11 @@ public class RateLimiter {
         List<Named> consulted = new ArrayList<>();
         consulted.add(new Named(TENANT_POLICY,
                 bucket("tenant|" + tenantKey, plan.requestsPerSecond(), plan.burst(), now)));
-        if (clientId != null) {
+        if (clientId != null && user != null) {
+            // Keyed by client as well: the same person in two apps is two callers with their own bursts.
+            consulted.add(new Named(USER_POLICY, bucket("user|" + tenantKey + "|" + clientId + "|" + user,
+                    plan.clientRequestsPerSecond(), plan.clientBurst(), now)));
+        } else if (clientId != null) {
             consulted.add(new Named(CLIENT_POLICY, bucket("client|" + tenantKey + "|" + clientId,
                     plan.clientRequestsPerSecond(), plan.clientBurst(), now)));
         }

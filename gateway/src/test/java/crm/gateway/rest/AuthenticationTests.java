@@ -1,6 +1,7 @@
 package crm.gateway.rest;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.emptyOrNullString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
@@ -9,12 +10,19 @@ import static org.hamcrest.Matchers.startsWith;
 import crm.devstack.DevStack;
 import crm.devstack.DevStackResource;
 import crm.devstack.TestTenant;
+import crm.gateway.security.CachedTokenIdentityProvider;
+import crm.gateway.security.VerifiedTokens;
 import crm.gateway.support.DownstreamStubs;
+import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.request.TokenAuthenticationRequest;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -57,6 +65,46 @@ class AuthenticationTests {
                 .when().get("/api/v1/contacts/" + UUID.randomUUID()).then();
 
         expectUnauthorizedProblem(answer).header("WWW-Authenticate", startsWith("Bearer"));
+    }
+
+    @Inject
+    VerifiedTokens verifiedTokens;
+
+    @Inject
+    Instance<IdentityProvider<?>> identityProviders;
+
+    @Test
+    void shouldVerifyATokenOnceAndAnswerItsLaterRequestsFromTheVerifiedTokens() {
+        String token = TestTenant.create(DevStack.shared()).hqToken("agent");
+
+        given().auth().oauth2(token).when().get("/api/v1/contacts/" + UUID.randomUUID()).then().statusCode(200);
+
+        assertThat(verifiedTokens.lookup(token)).isNotNull();
+        // Quarkus asks the providers of a token in descending priority: the remembered tokens must come first.
+        IdentityProvider<?> first = identityProviders.stream()
+                .filter(provider -> provider.getRequestType() == TokenAuthenticationRequest.class)
+                .max(Comparator.comparingInt(IdentityProvider::priority)).orElseThrow();
+        assertThat(first).isInstanceOf(CachedTokenIdentityProvider.class);
+    }
+
+    @Test
+    void shouldRefuseTamperedAndUnsignedCopiesOfATokenAlreadyAccepted() {
+        String token = TestTenant.create(DevStack.shared()).hqToken("agent");
+        String[] parts = token.split("\\.");
+        // Accepted first, so that its verification is remembered: the copies below must be checked afresh.
+        given().auth().oauth2(token).when().get("/api/v1/contacts/" + UUID.randomUUID()).then().statusCode(200);
+        char[] signature = parts[2].toCharArray();
+        int middle = signature.length / 2;
+        signature[middle] = signature[middle] == 'A' ? 'B' : 'A';
+        String unsignedHeader = Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+
+        for (String copy : new String[] {parts[0] + "." + parts[1] + "." + new String(signature),
+                unsignedHeader + "." + parts[1] + ".", parts[0] + "." + parts[1] + "."}) {
+            expectUnauthorizedProblem(given().auth().oauth2(copy)
+                    .when().get("/api/v1/contacts/" + UUID.randomUUID()).then());
+        }
+        given().auth().oauth2(token).when().get("/api/v1/contacts/" + UUID.randomUUID()).then().statusCode(200);
     }
 
     @Test

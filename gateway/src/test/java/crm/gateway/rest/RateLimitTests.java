@@ -22,6 +22,9 @@ class RateLimitTests {
 
     /** Far more than a burst: refills are slow enough in tests that a burst runs out long before. */
     private static final int MAX_ATTEMPTS = 100;
+    /** The demo integration (client-credentials grant, tenant {@code veloce}) added for local runs and tests. */
+    private static final String INTEGRATION_CLIENT = "crm-integration-demo";
+    private static final String INTEGRATION_SECRET = "demo-integration-secret";
 
     @Test
     void shouldTellTheCallerItsStandingUnderTheLimit() {
@@ -32,9 +35,9 @@ class RateLimitTests {
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(answer.header("RateLimit-Policy"))
                 .contains("\"tenant\";q=" + DownstreamStubs.CLIENT_BURST * 2)
-                .contains("\"client\";q=" + DownstreamStubs.CLIENT_BURST);
+                .contains("\"user\";q=" + DownstreamStubs.CLIENT_BURST);
         assertThat(answer.header("RateLimit")).matches(
-                "\"tenant\";r=\\d+;t=\\d+, \"client\";r=\\d+;t=\\d+");
+                "\"tenant\";r=\\d+;t=\\d+, \"user\";r=\\d+;t=\\d+");
     }
 
     @Test
@@ -47,8 +50,8 @@ class RateLimitTests {
         assertThat(refused.contentType()).startsWith("application/problem+json");
         assertThat(refused.jsonPath().getInt("status")).isEqualTo(429);
         assertThat(Long.parseLong(refused.header("Retry-After"))).isPositive();
-        assertThat(refused.header("RateLimit-Policy")).contains("\"client\";q=" + DownstreamStubs.CLIENT_BURST);
-        assertThat(refused.header("RateLimit")).contains("\"client\";r=0;");
+        assertThat(refused.header("RateLimit-Policy")).contains("\"user\";q=" + DownstreamStubs.CLIENT_BURST);
+        assertThat(refused.header("RateLimit")).contains("\"user\";r=0;");
     }
 
     @Test
@@ -59,6 +62,33 @@ class RateLimitTests {
         firstRefusal(() -> given().auth().oauth2(exhausted).when().get("/api/v1/tickets/" + UUID.randomUUID()));
 
         given().auth().oauth2(other).when().get("/api/v1/tickets/" + UUID.randomUUID()).then().statusCode(200);
+    }
+
+    @Test
+    void shouldGiveEachPersonOfATenantTheirOwnLimitWithinTheSameClient() {
+        TestTenant tenant = TestTenant.create(DevStack.shared());
+        String busy = tenant.hqToken("agent");
+        String colleague = tenant.hqToken("agent");
+
+        firstRefusal(() -> given().auth().oauth2(busy).when().get("/api/v1/contacts/" + UUID.randomUUID()));
+
+        // Both come through the same client (crm-cli); keyed by tenant and client alone they would share a bucket.
+        Response answer = given().auth().oauth2(colleague).when().get("/api/v1/contacts/" + UUID.randomUUID());
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.header("RateLimit")).contains("\"user\";r=" + (DownstreamStubs.CLIENT_BURST - 1) + ";");
+    }
+
+    @Test
+    void shouldKeepAnIntegrationsServiceAccountLimitedPerClient() {
+        String integration = DevStack.shared().keycloakAdmin()
+                .clientToken(INTEGRATION_CLIENT, INTEGRATION_SECRET);
+
+        Response answer = given().auth().oauth2(integration).when().get("/api/v1/products/" + UUID.randomUUID());
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.header("RateLimit-Policy"))
+                .contains("\"client\";q=" + DownstreamStubs.CLIENT_BURST)
+                .doesNotContain("\"user\"");
     }
 
     @Test

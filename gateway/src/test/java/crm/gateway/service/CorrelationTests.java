@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
+import java.util.UUID;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -44,6 +45,17 @@ class CorrelationTests {
             "garbage"})
     void shouldRefuseInvalidTraceparents(String traceparent) {
         assertThat(Correlation.isValidTraceparent(traceparent)).isFalse();
+    }
+
+    @Test
+    void shouldGenerateSaneVersion4RequestIds() {
+        String id = Correlation.newRequestId();
+        UUID uuid = UUID.fromString(id);
+
+        assertThat(uuid.version()).isEqualTo(4);
+        assertThat(uuid.variant()).isEqualTo(2);
+        assertThat(Correlation.isSaneRequestId(id)).isTrue();
+        assertThat(Correlation.newRequestId()).isNotEqualTo(id);
     }
 
     @RepeatedTest(20)

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import crm.gateway.config.GatewayConfig;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class RateLimiterTests {
@@ -43,6 +44,41 @@ class RateLimiterTests {
     }
 
     @Test
+    void shouldGiveEachUserOfAClientABucketOfItsOwnWithinTheTenantsBucket() {
+        RateLimiter limiter = new RateLimiter(config(1, Map.of()), () -> now);
+        for (int i = 0; i < 4; i++) {
+            assertThat(limiter.admitApiRequest("t-1", "console", "anna").allowed()).isTrue();
+        }
+        assertThat(limiter.admitApiRequest("t-1", "console", "anna").allowed()).isFalse();
+
+        RateLimitDecision colleague = limiter.admitApiRequest("t-1", "console", "ben");
+
+        assertThat(colleague.allowed()).isTrue();
+        assertThat(colleague.stateHeader()).isEqualTo("\"tenant\";r=5;t=3, \"user\";r=3;t=1");
+        assertThat(colleague.policyHeader()).isEqualTo("\"tenant\";q=10;w=5, \"user\";q=4;w=4");
+        // Their tenant's bucket holds them all: anna's 4 and ben's 1 request came out of it.
+        for (int i = 0; i < 3; i++) {
+            limiter.admitApiRequest("t-1", "console", "user-" + i);
+        }
+        assertThat(limiter.admitApiRequest("t-1", "console", "carl").policies().get(0).remaining()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldLimitInteractiveClientsAndPeoplePerUserButServiceAccountsPerClient() {
+        RateLimiter limiter = new RateLimiter(config(1, Map.of()), () -> now);
+
+        assertThat(limiter.limitsPerUser("console", false)).isTrue();
+        assertThat(limiter.limitsPerUser("console", true)).isTrue();
+        assertThat(limiter.limitsPerUser("cli", false)).isTrue();
+        assertThat(limiter.limitsPerUser("shop-integration", true)).isFalse();
+        assertThat(limiter.serviceAccountClaim()).isEqualTo("client_id");
+
+        RateLimiter clientsOnly = new RateLimiter(config(1, Map.of(), false), () -> now);
+        assertThat(clientsOnly.limitsPerUser("console", false)).isTrue();
+        assertThat(clientsOnly.limitsPerUser("cli", false)).isFalse();
+    }
+
+    @Test
     void shouldGiveEachTenantItsPlan() {
         RateLimiter limiter = new RateLimiter(config(1, Map.of("t-big", "premium")), () -> now);
 
@@ -72,6 +108,11 @@ class RateLimiterTests {
     }
 
     private static GatewayConfig.RateLimit config(int replicas, Map<String, String> tenantPlans) {
+        return config(replicas, tenantPlans, true);
+    }
+
+    private static GatewayConfig.RateLimit config(int replicas, Map<String, String> tenantPlans,
+                                                  boolean perUserForPeople) {
         return new GatewayConfig.RateLimit() {
             public boolean enabled() { return true; }
             public int replicas() { return replicas; }
@@ -87,6 +128,9 @@ class RateLimiterTests {
                 };
             }
             public Duration sweepInterval() { return Duration.ofSeconds(30); }
+            public Set<String> interactiveClients() { return Set.of("console"); }
+            public boolean perUserForPeople() { return perUserForPeople; }
+            public String serviceAccountClaim() { return "client_id"; }
         };
     }
 

@@ -21,6 +21,10 @@ public class DownstreamStubs implements QuarkusTestResourceLifecycleManager {
     public static final Duration TIMEOUT = Duration.ofSeconds(2);
     /** The gateway's body limit in tests. */
     public static final int MAX_BODY_BYTES = 64 * 1024;
+    /** The gateway's body limit on upload routes in tests. */
+    public static final int MAX_UPLOAD_BYTES = 4 * MAX_BODY_BYTES;
+    /** The gateway's timeout on upload routes in tests. */
+    public static final Duration UPLOAD_TIMEOUT = Duration.ofSeconds(8);
     /** How long the overview waits for each part in tests. */
     public static final Duration OVERVIEW_PART_TIMEOUT = Duration.ofSeconds(1);
     /** How long the privacy export waits for each service in tests. */
@@ -53,7 +57,9 @@ public class DownstreamStubs implements QuarkusTestResourceLifecycleManager {
         config.put("crm.gateway.analytics-url", url(Ports.free()));
         config.put("crm.gateway.console-url", url(console));
         config.put("crm.gateway.timeout", TIMEOUT.toMillis() + "ms");
-        config.put("quarkus.http.limits.max-body-size", String.valueOf(MAX_BODY_BYTES));
+        config.put("crm.gateway.max-body-size", String.valueOf(MAX_BODY_BYTES));
+        config.put("crm.gateway.uploads.max-body-size", String.valueOf(MAX_UPLOAD_BYTES));
+        config.put("crm.gateway.uploads.timeout", UPLOAD_TIMEOUT.toMillis() + "ms");
         config.put("crm.gateway.overview.part-timeout", OVERVIEW_PART_TIMEOUT.toMillis() + "ms");
         config.put("crm.gateway.privacy.part-timeout", PRIVACY_PART_TIMEOUT.toMillis() + "ms");
         config.put("crm.gateway.circuit-breaker.failure-threshold", String.valueOf(BREAKER_THRESHOLD));

@@ -12,6 +12,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,6 +32,8 @@ import java.util.zip.GZIPOutputStream;
  * <li>{@value #DROPS_FIRST_CONNECTION} in the path: the first request for that path has its connection
  *     closed without an answer;</li>
  * <li>{@value #PRECOMPRESSED} in the path: the answer comes gzipped by the service itself;</li>
+ * <li>{@value #ANSWERS_LATE} in the query: the answer comes {@link #LATE} after the whole body, later than
+ *     the gateway's timeout but sooner than its timeout for uploads;</li>
  * <li>{@code slow-at-<service>}, {@code missing-at-<service>}, {@code refused-at-<service>} anywhere:
  *     that service does not answer, answers 404 or answers 403.</li>
  * </ul>
@@ -41,17 +44,21 @@ final class RecordingService {
     static final String ANSWER_NOW = "answer-now";
     static final String DROPS_FIRST_CONNECTION = "drops-first-connection";
     static final String PRECOMPRESSED = "precompressed";
+    static final String ANSWERS_LATE = "answers-late";
+    static final Duration LATE = DownstreamStubs.TIMEOUT.plusSeconds(2);
     static final String ETAG = "\"v7\"";
 
+    private final Vertx vertx;
     private final String name;
     private final Map<String, AtomicInteger> attemptsByPath = new ConcurrentHashMap<>();
 
-    private RecordingService(String name) {
+    private RecordingService(Vertx vertx, String name) {
+        this.vertx = vertx;
         this.name = name;
     }
 
     static Future<HttpServer> start(Vertx vertx, String name, int port) {
-        RecordingService service = new RecordingService(name);
+        RecordingService service = new RecordingService(vertx, name);
         return vertx.createHttpServer()
                 .requestHandler(service::answer)
                 .listen(port, "127.0.0.1");
@@ -101,6 +108,8 @@ final class RecordingService {
             }
             if (request.path().contains(PRECOMPRESSED)) {
                 response.putHeader("Content-Encoding", "gzip").end(gzip(received.encode()));
+            } else if (uri.contains(ANSWERS_LATE)) {
+                vertx.setTimer(LATE.toMillis(), timer -> response.end(received.encode()));
             } else {
                 response.end(received.encode());
             }

@@ -2,37 +2,40 @@ package crm.gateway.config;
 
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Singleton;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /** Whether a request is one of the {@link GatewayConfig.Uploads#routes() upload routes}. */
 @Singleton
 public class UploadRoutes {
 
-    private final Set<String> routes;
+    /** Upload paths by method, so that the check on every request allocates nothing. */
+    private final Map<String, Set<String>> pathsByMethod = new HashMap<>();
     private final long timeoutMillis;
 
     UploadRoutes(GatewayConfig config) {
-        this.routes = config.uploads().routes().stream().map(UploadRoutes::normalise).collect(Collectors.toSet());
+        for (String route : config.uploads().routes()) {
+            String[] parts = route.trim().split("\\s+", 2);
+            if (parts.length != 2 || !parts[1].startsWith("/")) {
+                throw new IllegalArgumentException("crm.gateway.uploads.routes: '" + route + "' is not 'METHOD /path'");
+            }
+            pathsByMethod.computeIfAbsent(parts[0].toUpperCase(Locale.ROOT), m -> new HashSet<>())
+                    .add(stripTrailingSlash(parts[1]));
+        }
         this.timeoutMillis = config.uploads().timeout().toMillis();
     }
 
     public boolean matches(HttpServerRequest request) {
-        return routes.contains(request.method().name() + " " + stripTrailingSlash(request.path()));
+        Set<String> paths = pathsByMethod.get(request.method().name());
+        return paths != null && paths.contains(stripTrailingSlash(request.path()));
     }
 
     /** How long the service may stay silent on an upload route. */
     public long timeoutMillis() {
         return timeoutMillis;
-    }
-
-    private static String normalise(String route) {
-        String[] parts = route.trim().split("\\s+", 2);
-        if (parts.length != 2 || !parts[1].startsWith("/")) {
-            throw new IllegalArgumentException("crm.gateway.uploads.routes: '" + route + "' is not 'METHOD /path'");
-        }
-        return parts[0].toUpperCase(Locale.ROOT) + " " + stripTrailingSlash(parts[1]);
     }
 
     private static String stripTrailingSlash(String path) {

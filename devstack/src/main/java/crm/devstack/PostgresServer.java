@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
@@ -46,6 +47,12 @@ public final class PostgresServer {
 
     public int port() {
         return port;
+    }
+
+    /** The server's process id (its backends are its children), or empty when it is not running. */
+    public synchronized OptionalLong pid() {
+        return process != null && process.isAlive() ? OptionalLong.of(process.pid())
+                : OptionalLong.empty();
     }
 
     public synchronized void start() {

@@ -21,6 +21,8 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -60,7 +62,8 @@ final class BenchSystem implements AutoCloseable {
         DevStack.Layout layout = new DevStack.Layout(root.resolve("data"), Ports.free(), Ports.free(), Ports.free(),
                 Ports.free(), Ports.free(), true);
         DevStack stack = new DevStack(layout);
-        CrmSystem crm = new CrmSystem(stack, projectRoot, root.resolve("logs"), s -> Ports.free());
+        CrmSystem crm = new CrmSystem(stack, projectRoot, root.resolve("logs"), s -> Ports.free(),
+                CrmSystem.JvmProfile.PRODUCTION);
         BenchSystem system = new BenchSystem(stack, crm, root, stack.keycloak().url(), layout.postgresPort(),
                 stack.kafka().bootstrapServers(), false);
         Runtime.getRuntime().addShutdownHook(new Thread(system::close, "bench-stop"));
@@ -176,6 +179,24 @@ final class BenchSystem implements AutoCloseable {
 
     String gatewayUrl() {
         return crm.url(CrmService.GATEWAY);
+    }
+
+    /**
+     * CPU accounting of the given services, PostgreSQL and this process (the load generator); nothing to
+     * measure on a reused system, whose processes this one did not start.
+     */
+    ProcessCpu processCpu(CrmService... services) {
+        if (reused) {
+            return new ProcessCpu(Map.of());
+        }
+        Map<String, Long> pids = new LinkedHashMap<>();
+        Map<CrmService, Long> running = crm.pids();
+        for (CrmService service : services) {
+            pids.put(service.module(), running.get(service));
+        }
+        stack.postgres().pid().ifPresent(pid -> pids.put("PostgreSQL (all databases)", pid));
+        pids.put("load generator", ProcessHandle.current().pid());
+        return new ProcessCpu(pids);
     }
 
     KeycloakAdmin keycloak() {

@@ -31,7 +31,8 @@ final class BenchmarkReport {
                 .append(Figure.format(loadAfter)).append(" after the run |\n")
                 .append("| system | ").append(reused ? "the running `./crm up` (its settings, incl. rate limits)"
                         : "started for the run like `./crm up` (processes, packaged jars, durable PostgreSQL),"
-                        + " gateway rate limits raised so they do not cap the load").append(" |\n")
+                        + " but each service JVM as a pod runs it (full JIT, 288 MiB heap), gateway rate limits"
+                        + " raised so they do not cap the load").append(" |\n")
                 .append("| sizes | ").append(String.format(Locale.ROOT,
                         "%,d contacts searched, %,d CSV rows imported, %,d analytics events, %d propagation samples,"
                                 + " %d s per load phase, %d workers in maximum-throughput phases",

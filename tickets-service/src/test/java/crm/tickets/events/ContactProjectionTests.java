@@ -55,7 +55,7 @@ class ContactProjectionTests {
                 .body("customerTier", equalTo("standard"));
 
         KafkaTopics.publishContactEvent(tenant.id(), null, "crm.contact.created.v1", contact,
-                contactCreated(contact, null, company, "jana@example.com", "[\"tier:gold\"]"));
+                contactCreated(contact, null, company, "jana@example.com", "[\"tier-gold\"]"));
 
         awaitVerified(agent, id);
         Api.get(agent, "/api/v1/tickets/" + id).statusCode(200).body("companyId", equalTo(company))
@@ -67,7 +67,7 @@ class ContactProjectionTests {
         TestTenant tenant = TestTenant.create(DevStack.shared());
         String agent = tenant.hqToken("agent");
         String contact = UUID.randomUUID().toString();
-        knownContact(tenant, agent, contact, null, "[\"newsletter\",\"tier:gold\"]");
+        knownContact(tenant, agent, contact, null, "[\"newsletter\",\"tier-gold\"]");
 
         String id = Api.openTicket(agent, "Bekannt", "\"contactId\":\"" + contact + "\"");
 
@@ -80,7 +80,7 @@ class ContactProjectionTests {
         TestTenant tenant = TestTenant.create(DevStack.shared());
         String hq = tenant.hqToken("agent");
         String contact = UUID.randomUUID().toString();
-        knownContact(tenant, hq, contact, tenant.unit("munich"), "[\"tier:gold\"]");
+        knownContact(tenant, hq, contact, tenant.unit("munich"), "[\"tier-gold\"]");
 
         String id = Api.openTicket(tenant.unitToken("hamburg", "agent"), "Fremd", "\"contactId\":\"" + contact + "\"");
 

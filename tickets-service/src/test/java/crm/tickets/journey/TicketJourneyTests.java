@@ -57,7 +57,7 @@ class TicketJourneyTests {
                 "{\"contactId\":\"" + contact + "\",\"unitId\":\"" + tenant.unit("hamburg") + "\",\"firstName\":\"Jana\","
                         + "\"lastName\":\"Schulz\",\"email\":\"jana.schulz@example.com\",\"lifecycleStage\":\"customer\","
                         + "\"companyId\":null,\"ownerId\":null,\"createdAt\":\"2026-11-27T10:00:00Z\","
-                        + "\"tags\":[\"tier:gold\"]}");
+                        + "\"tags\":[\"tier-gold\"]}");
         Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 Api.get(agent, "/api/v1/tickets/" + probe).body("contactVerified", equalTo(true)));
 

@@ -1,0 +1,45 @@
+package crm.e2e.bench;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * CPU time (user and system) of named process trees: what a request costs each process of its path. On a
+ * shared machine, throughput ratios move with whatever else runs; CPU per request does not, and it shows
+ * which process a ratio is lost in.
+ */
+final class ProcessCpu {
+
+    private final Map<String, Long> pids;
+
+    /** @param pids the root process of each tree (a PostgreSQL server's backends are its children) */
+    ProcessCpu(Map<String, Long> pids) {
+        this.pids = new LinkedHashMap<>(pids);
+    }
+
+    boolean measurable() {
+        return !pids.isEmpty();
+    }
+
+    /** CPU time used so far by each tree; a tree that has gone reads as zero. */
+    Map<String, Duration> read() {
+        Map<String, Duration> used = new LinkedHashMap<>();
+        pids.forEach((name, pid) -> used.put(name, ProcessHandle.of(pid)
+                .map(root -> Stream.concat(Stream.of(root), root.descendants())
+                        .map(process -> process.info().totalCpuDuration())
+                        .flatMap(Optional::stream)
+                        .reduce(Duration.ZERO, Duration::plus))
+                .orElse(Duration.ZERO)));
+        return used;
+    }
+
+    /** What each tree used between an earlier {@link #read()} and now. */
+    Map<String, Duration> since(Map<String, Duration> earlier) {
+        Map<String, Duration> used = read();
+        used.replaceAll((name, now) -> now.minus(earlier.getOrDefault(name, Duration.ZERO)));
+        return used;
+    }
+}

@@ -24,6 +24,20 @@ public class ContactRepository {
             from target""";
 
     /**
+     * {@link #RESOLVE} and {@link #LOCK} of the resolved id in one round trip: the lock is taken only when
+     * the person is not erased, as a caller doing both in turn would. The insert runs even though nothing
+     * selects from it (a data-modifying WITH always runs to completion).
+     */
+    private static final String RESOLVE_AND_LOCK = """
+            with target as (select coalesce((select survivor_id from contact_merge where merged_id = $1), $1) as id),
+            resolved as (select target.id, exists (select 1 from erasure_record e where e.contact_id in ($1, target.id))
+                                           as erased
+                         from target),
+            locked as (insert into contact_profile (contact_id) select id from resolved where not erased
+                       on conflict (tenant_id, contact_id) do update set contact_id = excluded.contact_id where false)
+            select id, erased from resolved""";
+
+    /**
      * Takes the contact's row lock (creating a placeholder row if needed). Everything that books per-person
      * data across topics (orders, campaign links, merges, erasure) takes it first, so such transactions
      * run one after the other per contact and each sees what the other committed. ON CONFLICT DO UPDATE
@@ -57,6 +71,14 @@ public class ContactRepository {
 
     public Uni<ResolvedContact> resolve(SqlConnection tx, UUID contactId) {
         return tx.preparedQuery(RESOLVE).execute(Tuple.of(contactId)).map(rows -> {
+            Row row = rows.iterator().next();
+            return new ResolvedContact(row.getUUID("id"), row.getBoolean("erased"));
+        });
+    }
+
+    /** Resolves the contact and, unless the person is erased, locks the resolved id (see {@link #LOCK}). */
+    public Uni<ResolvedContact> resolveAndLock(SqlConnection tx, UUID contactId) {
+        return tx.preparedQuery(RESOLVE_AND_LOCK).execute(Tuple.of(contactId)).map(rows -> {
             Row row = rows.iterator().next();
             return new ResolvedContact(row.getUUID("id"), row.getBoolean("erased"));
         });

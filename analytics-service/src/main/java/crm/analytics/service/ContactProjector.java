@@ -5,11 +5,13 @@ import crm.analytics.events.EventPayload;
 import crm.analytics.repository.ContactRepository;
 import crm.analytics.repository.ContactStatsRepository;
 import crm.analytics.repository.IngestionRepository;
+import crm.analytics.repository.Statements;
 import crm.platform.events.CloudEvent;
 import crm.platform.inbox.UnreadableEventException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -60,11 +62,13 @@ public class ContactProjector {
                 p.optionalText("lastName"), p.optionalText("email"), p.optionalText("phone"), p.optionalText("street"),
                 p.optionalText("postalCode"), p.optionalText("city"), p.optionalText("lifecycleStage"), p.texts("tags"),
                 p.optionalUuid("companyId"), version != null ? version.intValue() : 1);
-        return counts.flatMap(ignored -> contacts.resolve(tx, contactId)).flatMap(resolved -> {
+        // The counts do not depend on who the contact resolves to, so both go out at once.
+        return Uni.combine().all().unis(counts, contacts.resolve(tx, contactId)).asTuple().flatMap(both -> {
+            ContactRepository.ResolvedContact resolved = both.getItem2();
             if (resolved.erased() || !resolved.id().equals(contactId)) {
                 return Uni.createFrom().voidItem();
             }
-            return contacts.upsertProfile(tx, profile).call(() -> ingestion.requestScoring(tx));
+            return Statements.together(List.of(contacts.upsertProfile(tx, profile), ingestion.requestScoring(tx)));
         });
     }
 

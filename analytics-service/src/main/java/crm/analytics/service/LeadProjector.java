@@ -104,9 +104,9 @@ public class LeadProjector {
             if (!funnel.speed.isEmpty()) {
                 statements.add(leads.addToSpeed(tx, funnel.speed.nonZero()));
             }
+            statements.add(ingestion.requestScoring(tx));
             return Statements.together(statements)
-                    .flatMap(ignored -> linkCampaign(tx, before, after))
-                    .call(() -> ingestion.requestScoring(tx));
+                    .flatMap(ignored -> linkCampaign(tx, before, after));
         });
     }
 
@@ -120,9 +120,8 @@ public class LeadProjector {
         if (!linkable || wasLinkable) {
             return Uni.createFrom().voidItem();
         }
-        return contacts.resolve(tx, after.customerId()).flatMap(contact -> contact.erased()
+        return contacts.resolveAndLock(tx, after.customerId()).flatMap(contact -> contact.erased()
                 ? Uni.createFrom().voidItem()
-                : contacts.lock(tx, contact.id()).flatMap(ignored -> campaigns.linkContact(tx, contact.id(),
-                        after.campaignId(), after.leadId(), after.convertedAt())));
+                : campaigns.linkContact(tx, contact.id(), after.campaignId(), after.leadId(), after.convertedAt()));
     }
 }

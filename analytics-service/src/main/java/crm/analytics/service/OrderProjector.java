@@ -120,8 +120,7 @@ public class OrderProjector {
         if (order.contactId() == null) {
             return Uni.createFrom().item(order);
         }
-        return contacts.resolve(tx, order.contactId()).flatMap(contact -> contact.erased()
-                ? Uni.createFrom().item(order.withContact(null))
-                : contacts.lock(tx, contact.id()).replaceWith(order.withContact(contact.id())));
+        return contacts.resolveAndLock(tx, order.contactId())
+                .map(contact -> order.withContact(contact.erased() ? null : contact.id()));
     }
 }

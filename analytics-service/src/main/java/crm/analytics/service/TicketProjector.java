@@ -12,6 +12,7 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
@@ -46,10 +47,13 @@ public class TicketProjector {
         UUID ticketId = p.uuid("ticketId");
         switch (event.type()) {
             case OPENED:
-                return withContact(tx, p.optionalUuid("contactId")).flatMap(contact -> update(tx, ticketId,
-                        t -> t.opened(p.has("unitId") ? p.optionalText("unitId") : event.unitid(), contact,
-                                queue(p), p.optionalText("queueName"), p.optionalText("category"),
-                                p.optionalText("priority"), p.instantOrEventTime("openedAt"))));
+                // Resolving the person locks nothing, so it goes out together with the ticket's lock.
+                return Uni.combine().all().unis(withContact(tx, p.optionalUuid("contactId")),
+                        tickets.lockTicket(tx, ticketId)).asTuple().flatMap(both -> applyChange(tx, both.getItem2(),
+                        t -> t.opened(p.has("unitId") ? p.optionalText("unitId") : event.unitid(),
+                                both.getItem1().orElse(null), queue(p), p.optionalText("queueName"),
+                                p.optionalText("category"), p.optionalText("priority"),
+                                p.instantOrEventTime("openedAt"))));
             case ASSIGNED:
                 return update(tx, ticketId, t -> t.inQueue(queue(p), p.optionalText("queueName")));
             case STATUS_CHANGED:
@@ -85,35 +89,38 @@ public class TicketProjector {
     }
 
     /** The ticket keeps a reference to its person only while the person is not erased. */
-    private Uni<UUID> withContact(SqlConnection tx, UUID contactId) {
+    private Uni<Optional<UUID>> withContact(SqlConnection tx, UUID contactId) {
         if (contactId == null) {
-            return Uni.createFrom().nullItem();
+            return Uni.createFrom().item(Optional.empty());
         }
-        return contacts.resolve(tx, contactId).map(c -> c.erased() ? null : c.id());
+        return contacts.resolve(tx, contactId).map(c -> c.erased() ? Optional.empty() : Optional.of(c.id()));
     }
 
     private Uni<Void> update(SqlConnection tx, UUID ticketId, UnaryOperator<TicketState> change) {
-        return tickets.lockTicket(tx, ticketId).flatMap(before -> {
-            TicketState after = change.apply(before);
-            if (after.equals(before)) {
-                return Uni.createFrom().voidItem();
-            }
-            ServiceContribution service = ServiceContribution.between(before, after);
-            List<Uni<?>> statements = new ArrayList<>();
-            statements.add(tickets.save(tx, after));
-            if (!service.months.isEmpty()) {
-                statements.add(tickets.addToServiceMonth(tx, service.months.nonZero()));
-            }
-            if (!service.minutes.isEmpty()) {
-                statements.add(tickets.addToMinutes(tx, service.minutes.nonZero()));
-            }
-            if (!service.backlog.isEmpty()) {
-                statements.add(tickets.addToBacklog(tx, service.backlog.nonZero()));
-            }
-            if (!service.categories.isEmpty()) {
-                statements.add(tickets.addToCategories(tx, service.categories.nonZero()));
-            }
-            return Statements.together(statements);
-        });
+        return tickets.lockTicket(tx, ticketId).flatMap(before -> applyChange(tx, before, change));
+    }
+
+    /** Saves the locked ticket's new state and books the difference it makes to the figures. */
+    private Uni<Void> applyChange(SqlConnection tx, TicketState before, UnaryOperator<TicketState> change) {
+        TicketState after = change.apply(before);
+        if (after.equals(before)) {
+            return Uni.createFrom().voidItem();
+        }
+        ServiceContribution service = ServiceContribution.between(before, after);
+        List<Uni<?>> statements = new ArrayList<>();
+        statements.add(tickets.save(tx, after));
+        if (!service.months.isEmpty()) {
+            statements.add(tickets.addToServiceMonth(tx, service.months.nonZero()));
+        }
+        if (!service.minutes.isEmpty()) {
+            statements.add(tickets.addToMinutes(tx, service.minutes.nonZero()));
+        }
+        if (!service.backlog.isEmpty()) {
+            statements.add(tickets.addToBacklog(tx, service.backlog.nonZero()));
+        }
+        if (!service.categories.isEmpty()) {
+            statements.add(tickets.addToCategories(tx, service.categories.nonZero()));
+        }
+        return Statements.together(statements);
     }
 }

@@ -104,22 +104,28 @@ public class LeadProjector {
             if (!funnel.speed.isEmpty()) {
                 statements.add(leads.addToSpeed(tx, funnel.speed.nonZero()));
             }
-            statements.add(ingestion.requestScoring(tx));
+            if (!becomesLinkable(before, after)) {
+                statements.add(ingestion.requestScoring(tx));
+                return Statements.together(statements);
+            }
+            // The contact is locked before the scoring request, the order in which orders take both.
             return Statements.together(statements)
-                    .flatMap(ignored -> linkCampaign(tx, before, after));
+                    .flatMap(ignored -> linkCampaign(tx, after))
+                    .call(() -> ingestion.requestScoring(tx));
         });
+    }
+
+    private static boolean becomesLinkable(LeadState before, LeadState after) {
+        boolean linkable = after.customerId() != null && after.campaignId() != null && after.convertedAt() != null;
+        boolean wasLinkable = before.customerId() != null && before.campaignId() != null && before.convertedAt() != null;
+        return linkable && !wasLinkable;
     }
 
     /**
      * Once a converted lead's contact and campaign are both known (they come on different topics, in any
      * order), the contact is linked to the campaign and its purchases count as the campaign's return.
      */
-    private Uni<Void> linkCampaign(SqlConnection tx, LeadState before, LeadState after) {
-        boolean linkable = after.customerId() != null && after.campaignId() != null && after.convertedAt() != null;
-        boolean wasLinkable = before.customerId() != null && before.campaignId() != null && before.convertedAt() != null;
-        if (!linkable || wasLinkable) {
-            return Uni.createFrom().voidItem();
-        }
+    private Uni<Void> linkCampaign(SqlConnection tx, LeadState after) {
         return contacts.resolveAndLock(tx, after.customerId()).flatMap(contact -> contact.erased()
                 ? Uni.createFrom().voidItem()
                 : campaigns.linkContact(tx, contact.id(), after.campaignId(), after.leadId(), after.convertedAt()));

@@ -34,6 +34,7 @@ import java.util.stream.Stream;
 final class BenchSystem implements AutoCloseable {
 
     private static final String POSTGRES_SUPERUSER = "postgres";
+    private static final String LOAD_GENERATOR = "load generator";
     private static final Duration KEYCLOAK_PATIENCE = Duration.ofMinutes(10);
 
     private final DevStack stack;
@@ -187,7 +188,7 @@ final class BenchSystem implements AutoCloseable {
      */
     ProcessCpu processCpu(CrmService... services) {
         if (reused) {
-            return new ProcessCpu(Map.of());
+            return ProcessCpu.nothing();
         }
         Map<String, Long> pids = new LinkedHashMap<>();
         Map<CrmService, Long> running = crm.pids();
@@ -195,8 +196,8 @@ final class BenchSystem implements AutoCloseable {
             pids.put(service.module(), running.get(service));
         }
         stack.postgres().pid().ifPresent(pid -> pids.put("PostgreSQL (all databases)", pid));
-        pids.put("load generator", ProcessHandle.current().pid());
-        return new ProcessCpu(pids);
+        pids.put(LOAD_GENERATOR, ProcessHandle.current().pid());
+        return new ProcessCpu(pids, LOAD_GENERATOR);
     }
 
     KeycloakAdmin keycloak() {

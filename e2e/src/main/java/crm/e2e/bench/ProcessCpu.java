@@ -14,10 +14,20 @@ import java.util.stream.Stream;
 final class ProcessCpu {
 
     private final Map<String, Long> pids;
+    private final String self;
 
-    /** @param pids the root process of each tree (a PostgreSQL server's backends are its children) */
-    ProcessCpu(Map<String, Long> pids) {
+    /**
+     * @param pids the root process of each tree (a PostgreSQL server's backends are its children)
+     * @param self the name this process (the load generator) is measured under, without its children:
+     *             they are the system it started
+     */
+    ProcessCpu(Map<String, Long> pids, String self) {
         this.pids = new LinkedHashMap<>(pids);
+        this.self = self;
+    }
+
+    static ProcessCpu nothing() {
+        return new ProcessCpu(Map.of(), null);
     }
 
     boolean measurable() {
@@ -27,13 +37,16 @@ final class ProcessCpu {
     /** CPU time used so far by each tree; a tree that has gone reads as zero. */
     Map<String, Duration> read() {
         Map<String, Duration> used = new LinkedHashMap<>();
-        pids.forEach((name, pid) -> used.put(name, ProcessHandle.of(pid)
-                .map(root -> Stream.concat(Stream.of(root), root.descendants())
-                        .map(process -> process.info().totalCpuDuration())
-                        .flatMap(Optional::stream)
-                        .reduce(Duration.ZERO, Duration::plus))
+        pids.forEach((name, pid) -> used.put(name, ProcessHandle.of(pid).map(root -> cpuOf(root, !name.equals(self)))
                 .orElse(Duration.ZERO)));
         return used;
+    }
+
+    private static Duration cpuOf(ProcessHandle root, boolean withChildren) {
+        return Stream.concat(Stream.of(root), withChildren ? root.descendants() : Stream.empty())
+                .map(process -> process.info().totalCpuDuration())
+                .flatMap(Optional::stream)
+                .reduce(Duration.ZERO, Duration::plus);
     }
 
     /** What each tree used between an earlier {@link #read()} and now. */

@@ -26,7 +26,7 @@ public final class CrmSystem {
 
     /** How the services' JVMs run. */
     public enum JvmProfile {
-        /** Tests and the local run: small heaps and only the quick C1 compiler, so six JVMs start fast side by side. */
+        /** Tests and the local run: small heaps and only the quick C1 compiler, so six JVMs start fast. */
         COMPACT(List.of("-Xms32m", "-Xmx160m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1")),
         /**
          * Benchmarks: as a pod runs (see the Dockerfiles and k8s limits): the full tiered JIT and 75% of the

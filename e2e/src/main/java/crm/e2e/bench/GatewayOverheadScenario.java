@@ -12,8 +12,9 @@ import java.util.function.Supplier;
 /**
  * Issue 7: {@code GET /api/v1/contacts/{id}} through the gateway against the same GET sent straight to
  * contacts-service, same token, same contact. After an unmeasured warm-up of both paths, maximum
- * throughput from the closed model, alternating the two paths twice so that a drift of the shared machine hits both; p50/p99 from the open model at one
- * rate, half the gateway's maximum, for both.
+ * throughput from the closed model, alternating the two paths twice so that a drift of the shared machine
+ * hits both, with the CPU each process spent per request; p50/p99 from the open model at one rate, half
+ * the gateway's maximum, for both.
  */
 final class GatewayOverheadScenario implements Scenario {
 

@@ -57,13 +57,10 @@ public class LeadRepository {
 
     /** The lead's current state, locked for this transaction (a placeholder when it is new). */
     public Uni<LeadState> lockLead(SqlConnection tx, UUID leadId) {
-        // Both are sent at once: the connection runs them in order, so the select sees the placeholder.
-        Uni<?> placeholder = tx.preparedQuery("insert into lead_fact (lead_id) values ($1)"
-                + " on conflict (tenant_id, lead_id) do nothing").execute(Tuple.of(leadId));
-        Uni<RowSet<Row>> locked = tx.preparedQuery("select " + COLUMNS + " from lead_fact where lead_id = $1 for update")
-                .execute(Tuple.of(leadId));
-        return Uni.combine().all().unis(placeholder, locked).asTuple()
-                .map(both -> map(both.getItem2().iterator().next()));
+        return Statements.lockedRow(tx,
+                "insert into lead_fact (lead_id) values ($1) on conflict (tenant_id, lead_id) do nothing",
+                "select " + COLUMNS + " from lead_fact where lead_id = $1 for update", Tuple.of(leadId))
+                .map(LeadRepository::map);
     }
 
     public Uni<Void> save(SqlConnection tx, LeadState s) {

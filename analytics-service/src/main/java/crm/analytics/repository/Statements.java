@@ -1,8 +1,10 @@
 package crm.analytics.repository;
 
 import io.smallrye.mutiny.Uni;
-import java.math.BigDecimal;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -22,6 +24,17 @@ public final class Statements {
             return Uni.createFrom().voidItem();
         }
         return Uni.combine().all().unis(statements).discardItems();
+    }
+
+    /**
+     * Creates a row with {@code insertIfMissing} when there is none and reads it with {@code selectForUpdate},
+     * locked for the transaction, in one round trip: both are sent at once, and the connection runs them
+     * in order, so the select sees the placeholder.
+     */
+    static Uni<Row> lockedRow(SqlConnection tx, String insertIfMissing, String selectForUpdate, Tuple key) {
+        Uni<?> placeholder = tx.preparedQuery(insertIfMissing).execute(key);
+        Uni<Row> locked = tx.preparedQuery(selectForUpdate).execute(key).map(rows -> rows.iterator().next());
+        return Uni.combine().all().unis(placeholder, locked).asTuple().map(both -> both.getItem2());
     }
 
     /** Numeric arrays travel as text[] and are cast in SQL ($n::text[]::numeric[]): exact, whatever the scale. */

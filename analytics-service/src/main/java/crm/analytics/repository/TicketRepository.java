@@ -77,13 +77,10 @@ public class TicketRepository {
 
     /** The ticket's state, locked for this transaction (a placeholder when it is new). */
     public Uni<TicketState> lockTicket(SqlConnection tx, UUID ticketId) {
-        // Both are sent at once: the connection runs them in order, so the select sees the placeholder.
-        Uni<?> placeholder = tx.preparedQuery("insert into ticket_fact (ticket_id) values ($1)"
-                + " on conflict (tenant_id, ticket_id) do nothing").execute(Tuple.of(ticketId));
-        Uni<RowSet<Row>> locked = tx.preparedQuery("select " + COLUMNS + " from ticket_fact where ticket_id = $1 for update")
-                .execute(Tuple.of(ticketId));
-        return Uni.combine().all().unis(placeholder, locked).asTuple()
-                .map(both -> map(both.getItem2().iterator().next()));
+        return Statements.lockedRow(tx,
+                "insert into ticket_fact (ticket_id) values ($1) on conflict (tenant_id, ticket_id) do nothing",
+                "select " + COLUMNS + " from ticket_fact where ticket_id = $1 for update", Tuple.of(ticketId))
+                .map(TicketRepository::map);
     }
 
     public Uni<Void> save(SqlConnection tx, TicketState s) {

@@ -11,7 +11,7 @@ import java.util.function.Supplier;
 
 /**
  * Issue 7: {@code GET /api/v1/contacts/{id}} through the gateway against the same GET sent straight to
- * contacts-service, same token, same contact. After an unmeasured warm-up of both paths, maximum
+ * contacts-service, same token, same contact. After a {@link WarmUp} of both paths, maximum
  * throughput from the closed model, alternating the two paths twice so that a drift of the shared machine
  * hits both, with the CPU each process spent per request; p50/p99 from the open model at one rate, half
  * the gateway's maximum, for both.
@@ -19,8 +19,6 @@ import java.util.function.Supplier;
 final class GatewayOverheadScenario implements Scenario {
 
     private static final int ROUNDS = 2;
-    private static final int MAX_WARM_UP_PASSES = 8;
-    private static final double STEADY = 0.05;
 
     @Override
     public String name() {
@@ -38,10 +36,13 @@ final class GatewayOverheadScenario implements Scenario {
         Duration phase = context.options().seconds();
         int workers = context.options().workers();
 
-        PathRuns directRuns = new PathRuns(() -> Outcome.ofStatus(http.status(http.get(direct, tenant.token())), 200));
-        PathRuns gatewayRuns = new PathRuns(() -> Outcome.ofStatus(http.status(http.get(viaGateway, tenant.token())), 200));
+        MeasuredRuns directRuns = new MeasuredRuns(() -> Outcome.ofStatus(http.status(http.get(direct, tenant.token())), 200));
+        MeasuredRuns gatewayRuns = new MeasuredRuns(() -> Outcome.ofStatus(http.status(http.get(viaGateway, tenant.token())), 200));
         ClosedModelLoad closed = new ClosedModelLoad(workers, Duration.ZERO, phase);
-        int warmUpPasses = warmUp(closed, directRuns, gatewayRuns);
+        Map<String, Callable<Outcome>> paths = new LinkedHashMap<>();
+        paths.put("direct", directRuns.request());
+        paths.put("gateway", gatewayRuns.request());
+        WarmUp warmUp = WarmUp.untilSteady(closed, paths);
 
         ProcessCpu meter = context.system().processCpu(CrmService.GATEWAY, CrmService.CONTACTS);
         for (int round = 1; round <= ROUNDS; round++) {
@@ -65,17 +66,15 @@ final class GatewayOverheadScenario implements Scenario {
         result
                 .compares("`GET /api/v1/contacts/{id}` through the gateway (token checked, rate limit, proxy)",
                         "the same GET with the same token straight to contacts-service")
-                .sizes(String.format(Locale.ROOT, "%d workers, %d x %d s per path (alternating, after %d unmeasured"
-                        + " warm-up passes of the same length, %s) for throughput; open model at %.0f req/s for %d s"
-                        + " per path", workers, ROUNDS, phase.toSeconds(), warmUpPasses,
-                        warmUpPasses < MAX_WARM_UP_PASSES ? "when throughput was steady"
-                                : "the most allowed: throughput had not steadied within 5%", rate, phase.toSeconds()))
+                .sizes(String.format(Locale.ROOT, "%d workers, %d x %d s per path (alternating, after %s) for"
+                        + " throughput; open model at %.0f req/s for %d s per path", workers, ROUNDS,
+                        phase.toSeconds(), warmUp.describe(), rate, phase.toSeconds()))
                 .add(Figure.of("max throughput", "req/s", gatewayMax, directMax, Target.ratioAtLeast(0.85)))
                 .add(Figure.of("p50 at " + (long) rate + " req/s", "ms", gatewayOpen.latencies().p50(),
                         directOpen.latencies().p50(), null))
                 .add(Figure.of("p99 at " + (long) rate + " req/s", "ms", gatewayOpen.latencies().p99(),
                         directOpen.latencies().p99(), null))
-                .note("last round: gateway " + gatewayRuns.last.outcome() + ", direct " + directRuns.last.outcome()
+                .note("last round: gateway " + gatewayRuns.last().outcome() + ", direct " + directRuns.last().outcome()
                         + "; open model: gateway " + gatewayOpen.outcome() + ", direct " + directOpen.outcome());
         if (meter.measurable()) {
             result.add(Figure.of("CPU per request, all processes of the path", "ms", gatewayRuns.cpuPerRequest(),
@@ -86,78 +85,6 @@ final class GatewayOverheadScenario implements Scenario {
                             + " path competes for the same cores.");
         }
         return result;
-    }
-
-    /**
-     * The services run with the full JIT, as in production, and on two shared cores C2 needs minutes to
-     * compile a path's hot code; measured before that, a ratio says more about the compiler's progress than
-     * about the gateway. So both paths are loaded, unmeasured, until their throughput stops rising (within
-     * {@value #STEADY}, pass to pass) or {@value #MAX_WARM_UP_PASSES} passes have run.
-     *
-     * @return the passes it took
-     */
-    private static int warmUp(ClosedModelLoad closed, PathRuns direct, PathRuns gateway) throws InterruptedException {
-        double directBefore = 0;
-        double gatewayBefore = 0;
-        for (int pass = 1; pass <= MAX_WARM_UP_PASSES; pass++) {
-            double directNow = closed.run(direct.request).throughput();
-            double gatewayNow = closed.run(gateway.request).throughput();
-            BenchContext.progress("warm-up %d: direct %.0f req/s, gateway %.0f req/s", pass, directNow, gatewayNow);
-            if (steady(directBefore, directNow) && steady(gatewayBefore, gatewayNow)) {
-                return pass;
-            }
-            directBefore = directNow;
-            gatewayBefore = gatewayNow;
-        }
-        return MAX_WARM_UP_PASSES;
-    }
-
-    private static boolean steady(double before, double now) {
-        return before > 0 && Math.abs(now - before) <= STEADY * before;
-    }
-
-    /** The closed-model rounds of one path, and the CPU its processes used per request. */
-    private static final class PathRuns {
-
-        private final Callable<Outcome> request;
-        private final Map<String, Duration> cpu = new LinkedHashMap<>();
-        private double throughputSum;
-        private long requests;
-        private int rounds;
-        private LoadResult last;
-
-        PathRuns(Callable<Outcome> request) {
-            this.request = request;
-        }
-
-        LoadResult run(ClosedModelLoad load, ProcessCpu meter) throws InterruptedException {
-            Map<String, Duration> before = meter.read();
-            last = load.run(request);
-            meter.since(before).forEach((process, used) -> cpu.merge(process, used, Duration::plus));
-            requests += last.ok() + last.failures();
-            throughputSum += last.throughput();
-            rounds++;
-            return last;
-        }
-
-        double throughput() {
-            return throughputSum / rounds;
-        }
-
-        double cpuPerRequest() {
-            return cpu.values().stream().mapToDouble(this::millisPerRequest).sum();
-        }
-
-        String cpuBreakdown() {
-            StringBuilder text = new StringBuilder();
-            cpu.forEach((process, used) -> text.append(text.isEmpty() ? "" : ", ").append(process).append(' ')
-                    .append(Figure.format(millisPerRequest(used))).append(" ms"));
-            return text.toString();
-        }
-
-        private double millisPerRequest(Duration used) {
-            return used.toNanos() / 1e6 / Math.max(1, requests);
-        }
     }
 
     static Supplier<CompletableFuture<Outcome>> asyncGet(HttpCalls http, String url, BenchTenant tenant) {

@@ -193,13 +193,37 @@ public class ContactRepository {
      * contact's own search_text and the name of its company, each matched fuzzily (word similarity,
      * which tolerates typos) or as a substring (partial e-mails and phone numbers); a contact's score is
      * its best match. Filters and the keyset position then apply to those candidates.
+     *
+     * <p>In relevance order every literal match ranks above every merely similar record, so a page is
+     * first sought among the literal matches alone: their index lookup needs all of the term's trigrams,
+     * while the fuzzy one takes every record that shares a few, tens of thousands for a common name among
+     * a million contacts. Only when the literal matches do not fill the page (a typo, a rare name, the
+     * last pages) does the full fuzzy search run.
      */
     public Uni<List<Found>> search(SqlConnection tx, ContactQuery q, PageRequest page) {
-        Statement statement = searchStatement(q, page);
         Uni<?> prepare = q.term() == null ? Uni.createFrom().voidItem()
                 : tx.query("select set_config('pg_trgm.word_similarity_threshold', '" + FUZZY_THRESHOLD + "', true)")
                         .execute();
-        return prepare.flatMap(ignored -> tx.preparedQuery(statement.sql()).execute(Tuple.from(statement.args())))
+        if (q.term() == null || q.sort().key() != ContactSort.Key.RELEVANCE) {
+            return prepare.flatMap(ignored -> run(tx, searchStatement(q, page, false)));
+        }
+        return prepare.flatMap(ignored -> run(tx, searchStatement(q, page, true)))
+                .flatMap(literal -> fillsPageAboveSimilar(literal, page) ? Uni.createFrom().item(literal)
+                        : run(tx, searchStatement(q, page, false)));
+    }
+
+    /**
+     * Whether a page of literal matches is the page the full search would give: it is full, and even its
+     * last row scores above 1, the most a record that is only similar can score (a literal match scores
+     * its similarity plus 1; only a term without a single trigram of the record's words gets exactly 1).
+     */
+    private static boolean fillsPageAboveSimilar(List<Found> literal, PageRequest page) {
+        return literal.size() == page.fetchSize()
+                && Float.parseFloat(literal.get(literal.size() - 1).sortValue()) > 1;
+    }
+
+    private Uni<List<Found>> run(SqlConnection tx, Statement statement) {
+        return tx.preparedQuery(statement.sql()).execute(Tuple.from(statement.args()))
                 .map(rows -> {
                     List<Found> found = new ArrayList<>();
                     rows.forEach(row -> found.add(new Found(map(row), row.getString("sort_value"))));
@@ -218,31 +242,90 @@ public class ContactRepository {
      * only after the policy, row by row.
      */
     Statement searchStatement(ContactQuery q, PageRequest page) {
+        return searchStatement(q, page, false);
+    }
+
+    /** @param literalOnly only records that contain the term literally (see {@link #search}) */
+    Statement searchStatement(ContactQuery q, PageRequest page, boolean literalOnly) {
         List<Object> args = new ArrayList<>();
-        StringBuilder sql = new StringBuilder();
         if (q.term() != null) {
             args.add(q.term());
             args.add(likePattern(q.term()));
-            // A record that contains the term literally ranks above every merely similar one: 'Nachname9999'
-            // and 'Nachname99999' have the same trigrams, but only one of them is what was typed.
-            sql.append("with hits as (")
-                    .append("select id, word_similarity(search_fold($1), search_text)")
-                    .append(" + (search_text like search_fold($2))::int as score from contact")
-                    .append(" where search_fold($1) <% search_text or search_text like search_fold($2)")
-                    .append(" union all")
-                    .append(" select ct.id, word_similarity(search_fold($1), co.search_text)")
-                    .append(" + (co.search_text like search_fold($2))::int from company co")
-                    .append(" join contact ct on ct.company_id = co.id")
-                    .append(" where search_fold($1) <% co.search_text or co.search_text like search_fold($2)")
-                    .append("), ranked as (select id, max(score)::real as score from hits group by id) ");
         }
+        String filters = filters(q, args);
         ContactSort sort = q.sort();
+        if (q.term() != null && sort.key() == ContactSort.Key.RELEVANCE) {
+            return bestMatches(q, page, literalOnly, filters, args);
+        }
+        StringBuilder sql = new StringBuilder();
+        if (q.term() != null) {
+            sql.append(hits(literalOnly, "c.merged_into is null")).append(' ');
+        }
         sql.append("select ").append(C_COLUMNS).append(", ").append(sort.key().column).append("::text as sort_value")
                 .append(" from contact c");
         if (q.term() != null) {
             sql.append(" join ranked r on r.id = c.id");
         }
-        sql.append(" where c.merged_into is null");
+        sql.append(" where ").append(filters);
+        String direction = sort.descending() ? " desc" : "";
+        if (page.after() != null) {
+            args.add(page.after().sortKey());
+            args.add(parseId(page.after().id()));
+            sql.append(" and (").append(sort.key().column).append(", c.id) ").append(sort.descending() ? '<' : '>')
+                    .append(" ($").append(args.size() - 1).append("::text::").append(sort.key().sqlType)
+                    .append(", $").append(args.size()).append(')');
+        }
+        args.add(page.fetchSize());
+        sql.append(" order by ").append(sort.key().column).append(direction).append(", c.id").append(direction)
+                .append(" limit $").append(args.size());
+        return new Statement(sql.toString(), args);
+    }
+
+    /**
+     * A page in relevance order. The filters apply while the matches are collected, and the page is cut
+     * from their ids and scores alone: only the contacts on it are read again in full.
+     */
+    private static Statement bestMatches(ContactQuery q, PageRequest page, boolean literalOnly, String filters,
+                                         List<Object> args) {
+        StringBuilder sql = new StringBuilder(hits(literalOnly, filters))
+                .append(", page as (select id, score from ranked");
+        if (page.after() != null) {
+            args.add(page.after().sortKey());
+            args.add(parseId(page.after().id()));
+            sql.append(" where (score, id) < ($").append(args.size() - 1).append("::text::real, $")
+                    .append(args.size()).append(')');
+        }
+        args.add(page.fetchSize());
+        sql.append(" order by score desc, id desc limit $").append(args.size()).append(") select ").append(C_COLUMNS)
+                .append(", r.score::text as sort_value from contact c join page r on r.id = c.id")
+                .append(" order by r.score desc, c.id desc");
+        return new Statement(sql.toString(), args);
+    }
+
+    /**
+     * The contacts matching the term ($1, and $2 as a LIKE pattern) that pass {@code filters}, with their
+     * best score, as the CTE {@code ranked (id, score)}. A record that contains the term literally ranks
+     * above every merely similar one: 'Nachname9999' and 'Nachname99999' have the same trigrams, but only
+     * one of them is what was typed.
+     */
+    private static String hits(boolean literalOnly, String filters) {
+        String contactMatch = literalOnly ? "c.search_text like search_fold($2)"
+                : "search_fold($1) <% c.search_text or c.search_text like search_fold($2)";
+        String companyMatch = literalOnly ? "co.search_text like search_fold($2)"
+                : "search_fold($1) <% co.search_text or co.search_text like search_fold($2)";
+        return "with hits as (select c.id, word_similarity(search_fold($1), c.search_text)"
+                + " + (c.search_text like search_fold($2))::int as score from contact c"
+                + " where (" + contactMatch + ") and " + filters
+                + " union all select c.id, word_similarity(search_fold($1), co.search_text)"
+                + " + (co.search_text like search_fold($2))::int from company co"
+                + " join contact c on c.company_id = co.id"
+                + " where (" + companyMatch + ") and " + filters
+                + "), ranked as (select id, max(score)::real as score from hits group by id)";
+    }
+
+    /** The conditions of the query's filters on contact {@code c}, their values appended to {@code args}. */
+    private String filters(ContactQuery q, List<Object> args) {
+        StringBuilder sql = new StringBuilder("c.merged_into is null");
         if (!q.stages().isEmpty()) {
             args.add(q.stages().toArray(String[]::new));
             sql.append(" and c.lifecycle_stage = any($").append(args.size()).append(')');
@@ -261,18 +344,7 @@ public class ContactRepository {
             args.add(customFieldsJson(q.customFields()));
             sql.append(" and c.custom_fields @> $").append(args.size());
         }
-        String direction = sort.descending() ? " desc" : "";
-        if (page.after() != null) {
-            args.add(page.after().sortKey());
-            args.add(parseId(page.after().id()));
-            sql.append(" and (").append(sort.key().column).append(", c.id) ").append(sort.descending() ? '<' : '>')
-                    .append(" ($").append(args.size() - 1).append("::text::").append(sort.key().sqlType)
-                    .append(", $").append(args.size()).append(')');
-        }
-        args.add(page.fetchSize());
-        sql.append(" order by ").append(sort.key().column).append(direction).append(", c.id").append(direction)
-                .append(" limit $").append(args.size());
-        return new Statement(sql.toString(), args);
+        return sql.toString();
     }
 
     private static void condition(StringBuilder sql, List<Object> args, String clause, Object value) {

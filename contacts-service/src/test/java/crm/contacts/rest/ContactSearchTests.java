@@ -163,6 +163,35 @@ class ContactSearchTests {
     }
 
     @Test
+    void shouldPageThroughEveryLiteralMatchBeforeTheMerelySimilarOnes() {
+        String token = TestTenant.create(DevStack.shared()).hqToken("agent");
+        List<String> literal = new ArrayList<>();
+        for (String first : List.of("Anna", "Berta", "Carla", "Dora", "Emma")) {
+            literal.add(create(token, "/api/v1/contacts", "{\"firstName\":\"" + first + "\",\"lastName\":\"Quenzelmann\"}"));
+        }
+        List<String> similar = new ArrayList<>();
+        for (String first : List.of("Frida", "Gesa", "Hilde")) {
+            similar.add(create(token, "/api/v1/contacts", "{\"firstName\":\"" + first + "\",\"lastName\":\"Quenzelman\"}"));
+        }
+
+        List<String> paged = new ArrayList<>();
+        String cursor = null;
+        do {
+            var request = given().auth().oauth2(token).queryParam("q", "Quenzelmann").queryParam("limit", 2);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            var page = request.when().get("/api/v1/contacts").then().statusCode(200).extract();
+            paged.addAll(page.path("items.id"));
+            cursor = page.path("nextCursor");
+        } while (cursor != null);
+
+        assertThat(paged).hasSize(8).doesNotHaveDuplicates();
+        assertThat(paged.subList(0, 5)).containsExactlyInAnyOrderElementsOf(literal);
+        assertThat(paged.subList(5, 8)).containsExactlyInAnyOrderElementsOf(similar);
+    }
+
+    @Test
     void shouldRefuseSearchTextShorterThanTwoCharacters() {
         String token = TestTenant.create(DevStack.shared()).hqToken("agent");
 

@@ -255,7 +255,7 @@ public class ContactRepository {
         String filters = filters(q, args);
         ContactSort sort = q.sort();
         if (q.term() != null && sort.key() == ContactSort.Key.RELEVANCE) {
-            return bestMatches(q, page, literalOnly, filters, args);
+            return bestMatches(page, literalOnly, filters, args);
         }
         StringBuilder sql = new StringBuilder();
         if (q.term() != null) {
@@ -285,8 +285,7 @@ public class ContactRepository {
      * A page in relevance order. The filters apply while the matches are collected, and the page is cut
      * from their ids and scores alone: only the contacts on it are read again in full.
      */
-    private static Statement bestMatches(ContactQuery q, PageRequest page, boolean literalOnly, String filters,
-                                         List<Object> args) {
+    private static Statement bestMatches(PageRequest page, boolean literalOnly, String filters, List<Object> args) {
         StringBuilder sql = new StringBuilder(hits(literalOnly, filters))
                 .append(", page as (select id, score from ranked");
         if (page.after() != null) {

@@ -34,7 +34,7 @@ import java.util.stream.Stream;
 final class BenchSystem implements AutoCloseable {
 
     private static final String POSTGRES_SUPERUSER = "postgres";
-    private static final String LOAD_GENERATOR = "load generator";
+    static final String LOAD_GENERATOR = "load generator";
     private static final Duration KEYCLOAK_PATIENCE = Duration.ofMinutes(10);
 
     private final DevStack stack;

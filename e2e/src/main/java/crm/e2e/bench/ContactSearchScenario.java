@@ -19,7 +19,7 @@ import java.util.function.Supplier;
 
 /**
  * Issue 3: {@code GET /api/v1/contacts?q=...} through the gateway over a tenant with a million contacts,
- * against the same query in plain SQL (the service's own statement, copied) on the same database. Both
+ * against the same query in plain SQL (the service's own statements, copied) on the same database. Both
  * run the same realistic terms in turn in the open model at the same rate, chosen from a warm-up so that
  * the service is not overloaded.
  */
@@ -87,7 +87,8 @@ final class ContactSearchScenario implements Scenario {
         BenchContext.progress("SQL: p50 %.1f ms p95 %.1f ms (%s)", sql.latencies().p50(), sql.latencies().p95(), sql.outcome());
         return result
                 .compares("`GET /api/v1/contacts?q=<term>` through the gateway (default page of 50, relevance order)",
-                        "the service's search statement (copied from ContactRepository) over JDBC on the same database,"
+                        "the service's search statements (copied from ContactRepository: the literal matches first, the"
+                                + " full search when they do not fill the page) over JDBC on the same database,"
                                 + " in a tenant-scoped transaction, every row read, " + CONNECTIONS + " connections")
                 .sizes(String.format(Locale.ROOT, "%,d contacts in the tenant; terms %s in turn; open model at %.1f"
                         + " searches/s for %d s per side", contacts, TERMS, rate, phase.toSeconds()))

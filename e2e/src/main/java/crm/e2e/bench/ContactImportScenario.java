@@ -24,8 +24,8 @@ import org.postgresql.PGConnection;
  * job reports it is done: the service answers when the file is through, and a job still running is
  * polled) against PostgreSQL's {@code COPY} of the same file into a plain table with the
  * same columns in the same database, and against one set-based insert of those rows into the contact
- * table (what its search columns, indexes and row-level security cost without any service around it). The file goes straight to contacts-service: the gateway's body
- * limit (10 MB) refuses files of that size.
+ * table (what its search columns, indexes and row-level security cost without any service around it).
+ * The file goes straight to contacts-service: the gateway's body limit (10 MB) refuses files of that size.
  */
 final class ContactImportScenario implements Scenario {
 

@@ -30,6 +30,22 @@ class ContactSearchTests {
         return given().auth().oauth2(token).queryParams(params).when().get("/api/v1/contacts").then();
     }
 
+    /** The ids of every page of a search for {@code term}, two per page, following the cursors. */
+    private static List<String> searchAllPagesOfTwo(String token, String term) {
+        List<String> paged = new ArrayList<>();
+        String cursor = null;
+        do {
+            var request = given().auth().oauth2(token).queryParam("q", term).queryParam("limit", 2);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            var page = request.when().get("/api/v1/contacts").then().statusCode(200).extract();
+            paged.addAll(page.path("items.id"));
+            cursor = page.path("nextCursor");
+        } while (cursor != null);
+        return paged;
+    }
+
     @Test
     void shouldFindMuellerForMuellerWithUmlautAndForTheTypoMuller() {
         String token = TestTenant.create(DevStack.shared()).hqToken("agent");
@@ -147,17 +163,7 @@ class ContactSearchTests {
             create(token, "/api/v1/contacts", "{\"firstName\":\"" + first + "\",\"lastName\":\"Mueller\"}");
         }
 
-        List<String> paged = new ArrayList<>();
-        String cursor = null;
-        do {
-            var request = given().auth().oauth2(token).queryParam("q", "Müller").queryParam("limit", 2);
-            if (cursor != null) {
-                request.queryParam("cursor", cursor);
-            }
-            var page = request.when().get("/api/v1/contacts").then().statusCode(200).extract();
-            paged.addAll(page.path("items.id"));
-            cursor = page.path("nextCursor");
-        } while (cursor != null);
+        List<String> paged = searchAllPagesOfTwo(token, "Müller");
 
         assertThat(paged).hasSize(5).doesNotHaveDuplicates();
     }
@@ -174,17 +180,7 @@ class ContactSearchTests {
             similar.add(create(token, "/api/v1/contacts", "{\"firstName\":\"" + first + "\",\"lastName\":\"Quenzelman\"}"));
         }
 
-        List<String> paged = new ArrayList<>();
-        String cursor = null;
-        do {
-            var request = given().auth().oauth2(token).queryParam("q", "Quenzelmann").queryParam("limit", 2);
-            if (cursor != null) {
-                request.queryParam("cursor", cursor);
-            }
-            var page = request.when().get("/api/v1/contacts").then().statusCode(200).extract();
-            paged.addAll(page.path("items.id"));
-            cursor = page.path("nextCursor");
-        } while (cursor != null);
+        List<String> paged = searchAllPagesOfTwo(token, "Quenzelmann");
 
         assertThat(paged).hasSize(8).doesNotHaveDuplicates();
         assertThat(paged.subList(0, 5)).containsExactlyInAnyOrderElementsOf(literal);

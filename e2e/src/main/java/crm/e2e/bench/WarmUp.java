@@ -52,10 +52,6 @@ final class WarmUp {
         return text.toString();
     }
 
-    int passes() {
-        return passes;
-    }
-
     /** For the report's sizes line: how many passes ran and whether throughput steadied. */
     String describe() {
         return passes + " unmeasured warm-up passes of the same length, "

@@ -41,6 +41,19 @@ public class ContactEventsConsumer implements TopicConsumer {
     }
 
     @Override
+    public String orderKey(CloudEvent event) {
+        return switch (event.type()) {
+            case "crm.contact.created.v1", "crm.contact.updated.v1", "crm.consent.changed.v1" ->
+                    OrderKeys.of(event, "contact", "contactId");
+            case "crm.company.created.v1", "crm.company.updated.v1" -> OrderKeys.of(event, "company", "companyId");
+            case "crm.purchase.recorded.v1" -> OrderKeys.of(event, "order", "purchaseId");
+            case "crm.contact.lead-linked.v1" -> OrderKeys.of(event, "lead", "leadId");
+            case "crm.contact.merged.v1", "crm.contact.erased.v1" -> null;
+            default -> OrderKeys.ignored(event);
+        };
+    }
+
+    @Override
     public Uni<Void> project(SqlConnection tx, CloudEvent event) {
         switch (event.type()) {
             case "crm.contact.created.v1":

@@ -2,6 +2,7 @@ package crm.analytics.events;
 
 import crm.analytics.service.EventIngestion;
 import crm.analytics.service.EventIngestion.Consumed;
+import crm.platform.events.CloudEvent;
 import crm.platform.inbox.Inbox;
 import crm.platform.inbox.UnreadableEventException;
 import io.quarkus.arc.All;
@@ -61,7 +62,9 @@ public class IncomingEvents {
                 if (consumer == null) {
                     throw new UnreadableEventException("no consumer for topic " + record.topic());
                 }
-                events.add(new Consumed(consumer.name(), record.topic(), inbox.read(record.value()), consumer::project));
+                CloudEvent event = inbox.read(record.value());
+                events.add(new Consumed(consumer.name(), record.topic(), event, consumer::project,
+                        consumer.orderKey(event)));
                 readable.add(record);
             } catch (UnreadableEventException e) {
                 parked.add(deadLetters.park(record, e));

@@ -33,6 +33,18 @@ public class LeadEventsConsumer implements TopicConsumer {
         return "analytics.leads";
     }
 
+    /** A won opportunity takes its lead's campaign, so it is ordered with its lead's events. */
+    @Override
+    public String orderKey(CloudEvent event) {
+        return switch (event.type()) {
+            case "crm.opportunity.won.v1" -> event.data() != null && event.data().hasNonNull("leadId")
+                    ? OrderKeys.of(event, "lead", "leadId") : OrderKeys.of(event, "order", "opportunityId");
+            case "crm.product.upserted.v1" -> OrderKeys.of(event, "product", "sku");
+            case "crm.campaign.upserted.v1" -> OrderKeys.of(event, "campaign", "campaignId");
+            default -> leads.handles(event.type()) ? OrderKeys.of(event, "lead", "leadId") : OrderKeys.ignored(event);
+        };
+    }
+
     @Override
     public Uni<Void> project(SqlConnection tx, CloudEvent event) {
         switch (event.type()) {

@@ -27,6 +27,12 @@ public class TicketEventsConsumer implements TopicConsumer {
     }
 
     @Override
+    public String orderKey(CloudEvent event) {
+        return event.type().startsWith("crm.ticket.") ? OrderKeys.of(event, "ticket", "ticketId")
+                : OrderKeys.ignored(event);
+    }
+
+    @Override
     public Uni<Void> project(SqlConnection tx, CloudEvent event) {
         return tickets.apply(tx, event);
     }

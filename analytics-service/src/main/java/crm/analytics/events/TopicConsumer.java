@@ -13,6 +13,12 @@ public interface TopicConsumer {
     /** The name the inbox records this consumer's events under. */
     String name();
 
+    /**
+     * The event's order key (see {@link OrderKeys}): null applies it alone, in order with all others of
+     * its poll.
+     */
+    String orderKey(CloudEvent event);
+
     /** Applies one event to the read model inside the caller's transaction; types it does not need are skipped. */
     Uni<Void> project(SqlConnection tx, CloudEvent event);
 }

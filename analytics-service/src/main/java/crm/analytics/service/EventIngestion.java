@@ -56,9 +56,9 @@ public class EventIngestion {
                 .replaceWithVoid();
     }
 
-    /** A readable event of a topic, with the consumer that projects it. */
+    /** A readable event of a topic, with the consumer that projects it and its order key (see Inbox.Delivery). */
     public record Consumed(String consumer, String topic, CloudEvent event,
-                           BiFunction<SqlConnection, CloudEvent, Uni<Void>> projector) {
+                           BiFunction<SqlConnection, CloudEvent, Uni<Void>> projector, String orderKey) {
     }
 
     /**
@@ -70,7 +70,8 @@ public class EventIngestion {
         Map<Inbox.Delivery, String> topics = new IdentityHashMap<>();
         List<Inbox.Delivery> deliveries = new ArrayList<>();
         for (Consumed consumed : events) {
-            Inbox.Delivery delivery = new Inbox.Delivery(consumed.consumer(), consumed.event(), consumed.projector());
+            Inbox.Delivery delivery = new Inbox.Delivery(consumed.consumer(), consumed.event(), consumed.projector(),
+                    consumed.orderKey());
             topics.put(delivery, consumed.topic());
             deliveries.add(delivery);
         }

@@ -25,6 +25,6 @@ class PollOrderTests {
     private static Consumed event(String tenant, String id) {
         CloudEvent event = new CloudEvent(CloudEvent.SPEC_VERSION, id, "test", "crm.ticket.opened.v1", "subject",
                 null, null, tenant, null, null);
-        return new Consumed("analytics.tickets", "crm.tickets", event, (tx, e) -> Uni.createFrom().voidItem());
+        return new Consumed("analytics.tickets", "crm.tickets", event, (tx, e) -> Uni.createFrom().voidItem(), "ticket:" + id);
     }
 }

@@ -13,7 +13,6 @@ import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -76,8 +75,8 @@ final class ContactImportScenario implements Scenario {
         BenchContext.progress("API import: %.1f s (%s)", importSeconds, job);
 
         // The other services are still consuming the import's events; the baselines should not compete with them.
-        boolean quiet = awaitQuiet(context.system().processCpu(CrmService.CONTACTS, CrmService.LEADS,
-                CrmService.TICKETS, CrmService.ANALYTICS), Duration.ofMinutes(15));
+        boolean quiet = context.system().processCpu(CrmService.CONTACTS, CrmService.LEADS, CrmService.TICKETS,
+                CrmService.ANALYTICS).awaitQuiet(Duration.ofMinutes(15));
         Copied copied = copy(context.system(), file);
         BenchContext.progress("COPY: %.1f s, then insert into contact: %.1f s", copied.copySeconds(),
                 copied.insertSeconds());
@@ -146,29 +145,6 @@ final class ContactImportScenario implements Scenario {
             TimeUnit.MILLISECONDS.sleep(200);
         }
         throw new IllegalStateException("import job " + jobId + " was not done within " + timeout);
-    }
-
-    /**
-     * Waits until the metered processes together use less than a quarter of a core over two seconds;
-     * false if they do not within {@code limit} (or cannot be metered).
-     */
-    private static boolean awaitQuiet(ProcessCpu meter, Duration limit) throws InterruptedException {
-        if (!meter.measurable()) {
-            return false;
-        }
-        Duration window = Duration.ofSeconds(2);
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (System.nanoTime() < deadline) {
-            Map<String, Duration> before = meter.read();
-            TimeUnit.NANOSECONDS.sleep(window.toNanos());
-            Duration used = meter.since(before).entrySet().stream()
-                    .filter(e -> !e.getKey().equals(BenchSystem.LOAD_GENERATOR)).map(Map.Entry::getValue)
-                    .reduce(Duration.ZERO, Duration::plus);
-            if (used.compareTo(window.dividedBy(4)) < 0) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** How long COPY took, and then one set-based insert of the copied rows into the contact table. */

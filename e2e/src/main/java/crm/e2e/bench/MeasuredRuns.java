@@ -46,18 +46,11 @@ final class MeasuredRuns {
     }
 
     double cpuPerRequest() {
-        return cpu.values().stream().mapToDouble(this::millisPerRequest).sum();
+        return ProcessCpu.millisPerItem(cpu, requests);
     }
 
     /** Each process's CPU per request, for example "gateway 0.52 ms, contacts-service 1.00 ms". */
     String cpuBreakdown() {
-        StringBuilder text = new StringBuilder();
-        cpu.forEach((process, used) -> text.append(text.isEmpty() ? "" : ", ").append(process).append(' ')
-                .append(Figure.format(millisPerRequest(used))).append(" ms"));
-        return text.toString();
-    }
-
-    private double millisPerRequest(Duration used) {
-        return used.toNanos() / 1e6 / Math.max(1, requests);
+        return ProcessCpu.breakdown(cpu, requests);
     }
 }

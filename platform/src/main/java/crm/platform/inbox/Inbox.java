@@ -40,6 +40,11 @@ public class Inbox {
     private static final Duration FIRST_RETRY = Duration.ofMillis(200);
     private static final Duration LONGEST_RETRY = Duration.ofSeconds(10);
     private static final int RETRIES = 15;
+    /**
+     * Chains of a stage applied at once. Their statements queue on the one connection, which runs them in
+     * turn, so this bounds memory and the queue, not the database's work.
+     */
+    private static final int CHAINS_SIDE_BY_SIDE = 256;
 
     private final TenantScope scope;
     private final ObjectMapper mapper;
@@ -83,17 +88,33 @@ public class Inbox {
         }
     }
 
-    /** One event for one consumer, with what that consumer does with it. */
-    public record Delivery(String consumer, CloudEvent event, BiFunction<SqlConnection, CloudEvent, Uni<Void>> handler) {
+    /**
+     * One event for one consumer, with what that consumer does with it. In {@link #receiveTogether},
+     * deliveries of one tenant with the same {@code orderKey} are applied in their order, and those with
+     * different keys may be applied side by side, their statements interleaved on the transaction's
+     * connection. A handler given a key must therefore read and write only its key's own rows, and change
+     * rows shared across keys only in ways whose order does not matter (adding to a counter, keeping the
+     * greatest). A delivery without a key is applied alone: after everything before it, before everything
+     * after it.
+     */
+    public record Delivery(String consumer, CloudEvent event, BiFunction<SqlConnection, CloudEvent, Uni<Void>> handler,
+                           String orderKey) {
+
+        /** A delivery applied alone, in order with all others. */
+        public Delivery(String consumer, CloudEvent event, BiFunction<SqlConnection, CloudEvent, Uni<Void>> handler) {
+            this(consumer, event, handler, null);
+        }
     }
 
     /**
-     * Applies each delivery once per consumer, in their order, all in one transaction: a consumer working
-     * off a backlog pays one commit per batch instead of one per event, and one statement records all
-     * their ids. Each event runs in its own tenant's scope; {@code afterEachTenant} then runs once per
-     * tenant, in that tenant's scope, with the deliveries applied for it (for bookkeeping that need not
-     * be repeated per event). The answer says per delivery whether it was applied (false: a duplicate).
-     * Nothing is retried: if any delivery fails, none is applied, and the caller falls back to
+     * Applies each delivery once per consumer, all in one transaction: a consumer working off a backlog
+     * pays one commit per batch instead of one per event, and one statement records all their ids. The
+     * deliveries are applied in {@link #stages}: within a stage, the chains of different order keys run
+     * side by side, so a batch waits for a round trip per step of its longest chain rather than per
+     * statement of every event. Each stage runs in its own tenant's scope; {@code afterEachTenant} then
+     * runs once per tenant, in that tenant's scope, with the deliveries applied for it (for bookkeeping that
+     * need not be repeated per event). The answer says per delivery whether it was applied (false: a
+     * duplicate). Nothing is retried: if any delivery fails, none is applied, and the caller falls back to
      * {@link #receive} event by event, which retries and isolates the failing one.
      */
     public Uni<List<Boolean>> receiveTogether(List<Delivery> deliveries,
@@ -104,26 +125,71 @@ public class Inbox {
         Delivery first = deliveries.get(0);
         return scope.inTransaction(TenantContext.ofSystem(first.event().tenantid(), first.consumer()), tx ->
                 recordAll(tx, deliveries).flatMap(unseen -> {
+                    List<Boolean> outcomes = new ArrayList<>(deliveries.size());
+                    List<Delivery> applied = new ArrayList<>();
+                    for (Delivery delivery : deliveries) {
+                        boolean firstTime = unseen.remove(key(delivery.consumer(), delivery.event().id()));
+                        outcomes.add(firstTime);
+                        if (firstTime) {
+                            applied.add(delivery);
+                        }
+                    }
                     TenantSwitch tenants = new TenantSwitch(tx, first.event().tenantid());
                     Map<String, List<Delivery>> appliedByTenant = new LinkedHashMap<>();
-                    return Multi.createFrom().iterable(deliveries)
-                            .onItem().transformToUniAndConcatenate(delivery -> {
-                                if (!unseen.remove(key(delivery.consumer(), delivery.event().id()))) {
-                                    return Uni.createFrom().item(false);
-                                }
-                                appliedByTenant.computeIfAbsent(delivery.event().tenantid(), t -> new ArrayList<>())
-                                        .add(delivery);
-                                return tenants.to(delivery.event().tenantid(), delivery.consumer())
-                                        .flatMap(ignored -> delivery.handler().apply(tx, delivery.event()))
-                                        .replaceWith(true);
+                    applied.forEach(d -> appliedByTenant.computeIfAbsent(d.event().tenantid(), t -> new ArrayList<>())
+                            .add(d));
+                    return Multi.createFrom().iterable(stages(applied))
+                            .onItem().transformToUniAndConcatenate(stage -> {
+                                Delivery any = stage.get(0).get(0);
+                                return tenants.to(any.event().tenantid(), any.consumer())
+                                        .flatMap(ignored -> applyStage(tx, stage));
                             })
-                            .collect().asList()
+                            .collect().last()
                             .call(() -> Multi.createFrom().iterable(appliedByTenant.entrySet())
                                     .onItem().transformToUniAndConcatenate(tenant -> tenants
                                             .to(tenant.getKey(), tenant.getValue().get(0).consumer())
                                             .flatMap(ignored -> afterEachTenant.apply(tx, tenant.getValue())))
-                                    .collect().last());
+                                    .collect().last())
+                            .replaceWith(outcomes);
                 }));
+    }
+
+    /**
+     * The deliveries cut into stages, in order: a stage is a run of keyed deliveries of one tenant, split
+     * into one chain per order key (each in the deliveries' order), or a delivery without a key alone.
+     */
+    static List<List<List<Delivery>>> stages(List<Delivery> deliveries) {
+        List<List<List<Delivery>>> stages = new ArrayList<>();
+        Map<String, List<Delivery>> chains = new LinkedHashMap<>();
+        String tenant = null;
+        for (Delivery delivery : deliveries) {
+            boolean sameRun = delivery.orderKey() != null && delivery.event().tenantid().equals(tenant);
+            if (!sameRun && !chains.isEmpty()) {
+                stages.add(new ArrayList<>(chains.values()));
+                chains.clear();
+            }
+            if (delivery.orderKey() == null) {
+                stages.add(List.of(List.of(delivery)));
+                tenant = null;
+            } else {
+                chains.computeIfAbsent(delivery.orderKey(), k -> new ArrayList<>()).add(delivery);
+                tenant = delivery.event().tenantid();
+            }
+        }
+        if (!chains.isEmpty()) {
+            stages.add(new ArrayList<>(chains.values()));
+        }
+        return stages;
+    }
+
+    /** The chains of a stage side by side, each chain's deliveries one after the other. */
+    private static Uni<Void> applyStage(SqlConnection tx, List<List<Delivery>> chains) {
+        return Multi.createFrom().iterable(chains)
+                .onItem().transformToUni(chain -> Multi.createFrom().iterable(chain)
+                        .onItem().transformToUniAndConcatenate(delivery -> delivery.handler().apply(tx, delivery.event()))
+                        .collect().last())
+                .merge(CHAINS_SIDE_BY_SIDE)
+                .collect().last().replaceWithVoid();
     }
 
     /** The keys of the deliveries not seen before, now recorded as seen. */

@@ -31,6 +31,14 @@ public interface AnalyticsConfig {
         @WithDefault("30s")
         Duration interval();
 
+        /**
+         * The largest share of time scoring may take: after a round that took d, the next waits at least
+         * d * (1 / share - 1). A round re-ranks whole customer bases, so while a large backlog is ingested
+         * rounds grow long, and back to back they would take the cores the ingestion needs.
+         */
+        @WithDefault("0.25")
+        double maxShareOfTime();
+
         /** Years a customer is expected to stay: the last factor of the CLV estimate. */
         @WithDefault("3")
         BigDecimal expectedLifetimeYears();

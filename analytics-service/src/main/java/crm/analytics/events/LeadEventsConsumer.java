@@ -4,6 +4,7 @@ import crm.analytics.service.CatalogueProjector;
 import crm.analytics.service.LeadProjector;
 import crm.analytics.service.OrderProjector;
 import crm.platform.events.CloudEvent;
+import crm.platform.inbox.OrderKeys;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -2,6 +2,7 @@ package crm.analytics.events;
 
 import crm.analytics.service.TicketProjector;
 import crm.platform.events.CloudEvent;
+import crm.platform.inbox.OrderKeys;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -14,8 +14,10 @@ public interface TopicConsumer {
     String name();
 
     /**
-     * The event's order key (see {@link OrderKeys}): null applies it alone, in order with all others of
-     * its poll.
+     * The event's order key (see {@code Inbox.Delivery}): the row whose state its projection reads and
+     * writes (a lead, a ticket, a contact's profile, an order). Everything else a projection changes is a
+     * sum or a latest value, which any order gives the same. Null applies the event alone, in order with
+     * all others of its poll: merges and erasures, which move or remove rows of many keys.
      */
     String orderKey(CloudEvent event);
 

@@ -14,7 +14,8 @@ import org.jboss.logging.Logger;
 /**
  * Recomputes the scores that rank all of a tenant's customers (RFM, segment summaries, lookalikes) for
  * tenants with new data. Events only mark a tenant as stale; this runs at most once per interval per
- * tenant, so heavy ingestion does not re-rank the whole customer base per event.
+ * tenant, so heavy ingestion does not re-rank the whole customer base per event, and it pauses after a
+ * long round so that it takes at most a configured share of the time.
  */
 @ApplicationScoped
 public class CustomerScorer {
@@ -27,6 +28,8 @@ public class CustomerScorer {
     private final TenantScope scope;
     private final ScoringRepository scoring;
     private final AnalyticsConfig config;
+    /** nanoTime before which a scheduled round is skipped (see {@link AnalyticsConfig.Scoring#maxShareOfTime}). */
+    private volatile long notBefore = System.nanoTime();
 
     public CustomerScorer(Pool pool, TenantScope scope, ScoringRepository scoring, AnalyticsConfig config) {
         this.pool = pool;
@@ -38,6 +41,10 @@ public class CustomerScorer {
     @Scheduled(every = "${crm.analytics.scoring.interval}", delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scoreStaleTenants() {
+        if (System.nanoTime() < notBefore) {
+            return Uni.createFrom().voidItem();
+        }
+        long started = System.nanoTime();
         return scoring.pending(pool, TENANTS_PER_ROUND)
                 .onItem().transformToMulti(requests -> Multi.createFrom().iterable(requests))
                 .onItem().transformToUniAndConcatenate(this::score)
@@ -46,7 +53,14 @@ public class CustomerScorer {
                     LOG.warnf("Scoring round failed: %s", failure.getMessage());
                     return null;
                 })
+                .invoke(() -> notBefore = pauseAfter(started, System.nanoTime(), config.scoring().maxShareOfTime()))
                 .replaceWithVoid();
+    }
+
+    /** When the next round may start after one that ran from {@code started} to {@code ended} (nanoTime). */
+    static long pauseAfter(long started, long ended, double maxShareOfTime) {
+        double share = Math.min(1, Math.max(maxShareOfTime, 0.01));
+        return ended + (long) ((ended - started) * (1 / share - 1));
     }
 
     /** Scores one tenant brand-wide; a failure leaves its request in place for the next round. */

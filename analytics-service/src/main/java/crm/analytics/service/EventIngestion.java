@@ -16,7 +16,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -65,8 +64,7 @@ public class EventIngestion {
      * Several events in one transaction, without retries (see {@link Inbox#receiveTogether}); freshness
      * is recorded once per tenant and topic, not per event.
      */
-    public Uni<Void> receiveTogether(List<Consumed> polled) {
-        List<Consumed> events = byTenant(polled);
+    public Uni<Void> receiveTogether(List<Consumed> events) {
         Map<Inbox.Delivery, String> topics = new IdentityHashMap<>();
         List<Inbox.Delivery> deliveries = new ArrayList<>();
         for (Consumed consumed : events) {
@@ -92,21 +90,6 @@ public class EventIngestion {
                     }
                 })
                 .replaceWithVoid();
-    }
-
-    /**
-     * The events grouped by tenant, each tenant's in their original order. Moving the transaction to
-     * another tenant's scope costs a round trip, and a poll mixes tenants; events of different tenants
-     * never touch the same rows, so only the order within a tenant matters.
-     */
-    static List<Consumed> byTenant(List<Consumed> events) {
-        Map<String, List<Consumed>> tenants = new LinkedHashMap<>();
-        for (Consumed consumed : events) {
-            tenants.computeIfAbsent(consumed.event().tenantid(), t -> new ArrayList<>()).add(consumed);
-        }
-        List<Consumed> grouped = new ArrayList<>(events.size());
-        tenants.values().forEach(grouped::addAll);
-        return grouped;
     }
 
     private static OffsetDateTime timeOf(CloudEvent event) {

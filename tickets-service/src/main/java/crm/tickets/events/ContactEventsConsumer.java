@@ -1,31 +1,50 @@
 package crm.tickets.events;
 
+import crm.platform.events.CloudEvent;
+import crm.platform.inbox.DeadLetters;
 import crm.platform.inbox.Inbox;
+import crm.platform.inbox.OrderKeys;
+import crm.platform.inbox.PollReceiver;
 import crm.tickets.service.ContactProjector;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Reads {@code crm.contacts} (consumer group tickets-service). Each event passes the inbox once; an event
- * that cannot be read fails and goes to {@code crm.contacts.dlq} with the reason in its headers, and the
- * partition keeps moving.
+ * Reads {@code crm.contacts} (consumer group tickets-service) a poll at a time, in one transaction per poll
+ * (see {@link PollReceiver}). Each event passes the inbox once; an event that cannot be read or applied
+ * goes to {@code crm.contacts.dlq} with the reason in its headers, and the partition keeps moving.
  */
 @ApplicationScoped
 public class ContactEventsConsumer {
 
     static final String CONSUMER = "tickets.contacts";
 
-    private final Inbox inbox;
-    private final ContactProjector projector;
+    private final PollReceiver receiver;
+    private final PollReceiver.Route route;
 
-    public ContactEventsConsumer(Inbox inbox, ContactProjector projector) {
-        this.inbox = inbox;
-        this.projector = projector;
+    public ContactEventsConsumer(Inbox inbox, ContactProjector projector,
+                                 @Channel("dead-letters") MutinyEmitter<String> deadLetters) {
+        this.receiver = new PollReceiver(inbox, new DeadLetters(deadLetters));
+        this.route = new PollReceiver.Route(CONSUMER, projector::apply, ContactEventsConsumer::orderKey);
     }
 
     @Incoming("contacts")
-    public Uni<Void> onContactEvent(String payload) {
-        return inbox.receive(CONSUMER, payload, projector::apply).replaceWithVoid();
+    public Uni<Void> onContactEvents(ConsumerRecords<String, String> records) {
+        return receiver.receive(records, topic -> route);
+    }
+
+    /**
+     * A contact's versions change only its own reference and its own tickets, so different contacts' go
+     * side by side; company changes, merges and erasures touch tickets of many contacts and run alone.
+     */
+    static String orderKey(CloudEvent event) {
+        return switch (event.type()) {
+            case "crm.contact.created.v1", "crm.contact.updated.v1" -> OrderKeys.of(event, "contact", "contactId");
+            default -> null;
+        };
     }
 }

@@ -1,13 +1,11 @@
-package crm.analytics.events;
+package crm.platform.inbox;
 
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
@@ -15,16 +13,17 @@ import org.jboss.logging.Logger;
  * Parks a consumed record that cannot be applied in its topic's dead-letter topic ({@code <topic>.dlq}),
  * with the key and value as they came and the reason in headers named as the messaging connector names
  * them, so parked records look the same whoever parked them. Batch consumption needs this: the
- * connector's own dead-letter strategy would park a whole batch for one bad record.
+ * connector's own dead-letter strategy would park a whole batch for one bad record. Not a bean: a service
+ * that consumes in batches hands it the emitter of its own dead-letter channel (any topic; each record
+ * names its own).
  */
-@ApplicationScoped
-public class DeadLetters {
+public final class DeadLetters {
 
     private static final Logger LOG = Logger.getLogger(DeadLetters.class);
 
     private final MutinyEmitter<String> emitter;
 
-    public DeadLetters(@Channel("dead-letters") MutinyEmitter<String> emitter) {
+    public DeadLetters(MutinyEmitter<String> emitter) {
         this.emitter = emitter;
     }
 

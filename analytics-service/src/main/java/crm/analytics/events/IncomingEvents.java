@@ -1,7 +1,6 @@
 package crm.analytics.events;
 
 import crm.analytics.service.EventIngestion;
-import crm.analytics.service.EventIngestion.Consumed;
 import crm.platform.inbox.DeadLetters;
 import crm.platform.inbox.Inbox;
 import crm.platform.inbox.PollReceiver;
@@ -45,7 +44,7 @@ public class IncomingEvents {
         return receiver.receive(records, routes::get, new PollReceiver.Applier() {
             @Override
             public Uni<Void> together(List<Polled> polled) {
-                return ingestion.receiveTogether(polled.stream().map(IncomingEvents::consumed).toList());
+                return ingestion.receiveTogether(polled);
             }
 
             @Override
@@ -54,10 +53,5 @@ public class IncomingEvents {
                         polled.record().value(), polled.delivery().handler());
             }
         });
-    }
-
-    private static Consumed consumed(Polled polled) {
-        return new Consumed(polled.delivery().consumer(), polled.record().topic(), polled.delivery().event(),
-                polled.delivery().handler(), polled.delivery().orderKey());
     }
 }

@@ -3,6 +3,7 @@ package crm.analytics.service;
 import crm.analytics.repository.IngestionRepository;
 import crm.platform.events.CloudEvent;
 import crm.platform.inbox.Inbox;
+import crm.platform.inbox.PollReceiver;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -55,23 +56,16 @@ public class EventIngestion {
                 .replaceWithVoid();
     }
 
-    /** A readable event of a topic, with the consumer that projects it and its order key (see Inbox.Delivery). */
-    public record Consumed(String consumer, String topic, CloudEvent event,
-                           BiFunction<SqlConnection, CloudEvent, Uni<Void>> projector, String orderKey) {
-    }
-
     /**
-     * Several events in one transaction, without retries (see {@link Inbox#receiveTogether}); freshness
+     * A poll's events in one transaction, without retries (see {@link Inbox#receiveTogether}); freshness
      * is recorded once per tenant and topic, not per event.
      */
-    public Uni<Void> receiveTogether(List<Consumed> events) {
+    public Uni<Void> receiveTogether(List<PollReceiver.Polled> polled) {
         Map<Inbox.Delivery, String> topics = new IdentityHashMap<>();
         List<Inbox.Delivery> deliveries = new ArrayList<>();
-        for (Consumed consumed : events) {
-            Inbox.Delivery delivery = new Inbox.Delivery(consumed.consumer(), consumed.event(), consumed.projector(),
-                    consumed.orderKey());
-            topics.put(delivery, consumed.topic());
-            deliveries.add(delivery);
+        for (PollReceiver.Polled one : polled) {
+            topics.put(one.delivery(), one.record().topic());
+            deliveries.add(one.delivery());
         }
         return inbox.receiveTogether(deliveries, (tx, applied) -> {
                     Map<String, List<OffsetDateTime>> timesByTopic = new TreeMap<>();
@@ -85,8 +79,9 @@ public class EventIngestion {
                             .collect().last().replaceWithVoid();
                 })
                 .invoke(applied -> {
-                    for (int i = 0; i < events.size(); i++) {
-                        count(events.get(i).topic(), applied.get(i), timeOf(events.get(i).event()));
+                    for (int i = 0; i < deliveries.size(); i++) {
+                        Inbox.Delivery delivery = deliveries.get(i);
+                        count(topics.get(delivery), applied.get(i), timeOf(delivery.event()));
                     }
                 })
                 .replaceWithVoid();

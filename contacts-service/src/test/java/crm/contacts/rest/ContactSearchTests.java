@@ -32,10 +32,15 @@ class ContactSearchTests {
 
     /** The ids of every page of a search for {@code term}, two per page, following the cursors. */
     private static List<String> searchAllPagesOfTwo(String token, String term) {
+        return allPages(token, Map.of("q", term, "limit", 2));
+    }
+
+    /** The ids of every page of a search with {@code params}, following the cursors. */
+    private static List<String> allPages(String token, Map<String, ?> params) {
         List<String> paged = new ArrayList<>();
         String cursor = null;
         do {
-            var request = given().auth().oauth2(token).queryParam("q", term).queryParam("limit", 2);
+            var request = given().auth().oauth2(token).queryParams(params);
             if (cursor != null) {
                 request.queryParam("cursor", cursor);
             }
@@ -118,17 +123,7 @@ class ContactSearchTests {
 
         for (String sort : List.of("name", "-name", "createdAt", "-createdAt", "updatedAt", "-updatedAt")) {
             List<String> all = search(token, Map.of("sort", sort, "limit", 200)).statusCode(200).extract().path("items.id");
-            List<String> paged = new ArrayList<>();
-            String cursor = null;
-            do {
-                var request = given().auth().oauth2(token).queryParam("sort", sort).queryParam("limit", 3);
-                if (cursor != null) {
-                    request.queryParam("cursor", cursor);
-                }
-                var page = request.when().get("/api/v1/contacts").then().statusCode(200).extract();
-                paged.addAll(page.path("items.id"));
-                cursor = page.path("nextCursor");
-            } while (cursor != null);
+            List<String> paged = allPages(token, Map.of("sort", sort, "limit", 3));
             assertThat(paged).as("sort %s", sort).hasSize(names.size()).containsExactlyElementsOf(all);
         }
         List<String> byName = search(token, Map.of("sort", "name")).extract().path("items.lastName");

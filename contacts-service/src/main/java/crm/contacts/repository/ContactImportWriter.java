@@ -68,6 +68,11 @@ public class ContactImportWriter {
                 });
     }
 
+    /** Refreshes the contact table's planner statistics (see {@link crm.contacts.domain.ImportStatistics}). */
+    public Uni<Void> refreshStatistics(SqlConnection tx) {
+        return tx.query("analyze contact").execute().replaceWithVoid();
+    }
+
     /** Which of {@code ids} are companies the importing user can see. */
     public Uni<Set<UUID>> visibleCompanies(SqlConnection tx, Set<UUID> ids) {
         if (ids.isEmpty()) {

@@ -4,6 +4,7 @@ import crm.contacts.config.ContactsConfig;
 import crm.contacts.domain.Contact;
 import crm.contacts.domain.ContactDetails;
 import crm.contacts.domain.ImportRowError;
+import crm.contacts.domain.ImportStatistics;
 import crm.contacts.events.ContactEvents;
 import crm.contacts.events.OutboxEnvelopes;
 import crm.contacts.repository.ContactImportRepository;
@@ -31,7 +32,8 @@ import java.util.UUID;
  * Writes an import's rows batch by batch. Each batch is one transaction: lock the job (a cancellation
  * waits for it), lock the contacts the rows match, decide per row (create, update, unchanged or failed),
  * insert and update the contacts with their events in one statement each, store the errors and the
- * job's counts. So the counts always describe exactly what was committed.
+ * job's counts. So the counts always describe exactly what was committed. As the import grows the
+ * tenant, it refreshes the table's statistics ({@link ImportStatistics}).
  */
 @ApplicationScoped
 public class ContactImportBatches {
@@ -99,8 +101,12 @@ public class ContactImportBatches {
                 return true;
             }
             try {
-                progress = scope.inTransaction(context, tx -> write(tx, this, List.copyOf(rows), progress))
+                Progress before = progress;
+                progress = scope.inTransaction(context, tx -> write(tx, this, List.copyOf(rows), before))
                         .await().indefinitely();
+                if (ImportStatistics.refreshDue(before.created(), progress.created())) {
+                    scope.inTransaction(context, writer::refreshStatistics).await().indefinitely();
+                }
                 return true;
             } catch (Cancelled e) {
                 return false;

@@ -21,8 +21,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -123,6 +125,8 @@ class ContactImportTests {
         }
         assertThat(csv.length()).as("larger than any JSON body may be").isGreaterThan(1_000_000);
 
+        long analyzedBefore = contactTableAnalyzeCount();
+
         JsonPath job = importCsv(token, csv.toString()).statusCode(201).extract().jsonPath();
 
         assertThat(job.getString("status")).isEqualTo("completed");
@@ -143,6 +147,19 @@ class ContactImportTests {
             throw new IllegalStateException(e);
         }
         get(token, "/api/v1/contacts?q=Nachname99999").statusCode(200).body("items[0].externalId", equalTo("ext-99999"));
+        // The growing tenant's statistics were refreshed at 5,000, 10,000, 20,000, 40,000 and 80,000 rows
+        // (other tests' imports may add more).
+        Awaitility.await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(contactTableAnalyzeCount()).isGreaterThanOrEqualTo(analyzedBefore + 5));
+    }
+
+    private static long contactTableAnalyzeCount() {
+        try (var db = crm.contacts.TestDatabase.superuser()) {
+            return crm.contacts.TestDatabase.count(db, "select analyze_count from pg_stat_user_tables"
+                    + " where relname = 'contact'");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

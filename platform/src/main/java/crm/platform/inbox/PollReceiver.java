@@ -19,13 +19,15 @@ import org.jboss.logging.Logger;
 /**
  * Applies what one poll of a batch channel ({@code mp.messaging.incoming.<channel>.batch=true}) returned.
  * Records that are not even a readable envelope are parked at once; the rest are applied in one
- * transaction ({@link Inbox#receiveTogether}), tenant by tenant, so a backlog costs one commit per poll,
- * not one per event.
- * If that transaction fails anyway (a deadlock with another replica is tried again together; a payload
- * that breaks its type's contract, the database restarting), the poll is applied again event by event:
- * each event with the inbox's retries, and an event that still cannot be applied is parked, so the others
- * go on. Only if even parking fails does the poll fail, and with it the channel (health goes down); its
- * records are read again after a restart.
+ * transaction per tenant ({@link Inbox#receiveTogether}), so a backlog costs one commit per tenant and
+ * poll, not one per event. Events of different tenants never touch the same rows, so the tenants'
+ * transactions run side by side: each runs its statements one after another on its own connection, and
+ * only several of them let the database work on more than one core.
+ * If a tenant's transaction fails anyway (a deadlock with another replica is tried again together; a
+ * payload that breaks its type's contract, the database restarting), that tenant's events are applied
+ * again one by one: each event with the inbox's retries, and an event that still cannot be applied is
+ * parked, so the others go on. Only if even parking fails does the poll fail, and with it the channel
+ * (health goes down); its records are read again after a restart.
  */
 public final class PollReceiver {
 
@@ -33,6 +35,8 @@ public final class PollReceiver {
     /** deadlock_detected and serialization_failure: the transaction may well pass when tried again. */
     private static final Set<String> TRANSIENT = Set.of("40P01", "40001");
     private static final int TOGETHER_ATTEMPTS = 3;
+    /** Tenants of a poll applied at once, each in its own transaction and connection. */
+    private static final int TENANTS_SIDE_BY_SIDE = 4;
 
     /**
      * How the events of a topic are applied: under which consumer name the inbox records them, by what,
@@ -103,29 +107,29 @@ public final class PollReceiver {
         if (readable.isEmpty()) {
             return parking;
         }
-        List<Polled> grouped = byTenant(readable);
-        return parking.flatMap(ignored -> applier.together(grouped)
-                .onFailure(PollReceiver::isTransient).retry().atMost(TOGETHER_ATTEMPTS - 1)
-                .onFailure().recoverWithUni(failure -> {
-                    LOG.infof("applying a poll of %d events one by one, as it failed together: %s", readable.size(),
-                            failure.getMessage());
-                    return oneByOne(readable, applier);
-                }));
+        return parking.flatMap(ignored -> Multi.createFrom().iterable(byTenant(readable))
+                .onItem().transformToUni(tenant -> applyTogether(tenant, applier))
+                .merge(TENANTS_SIDE_BY_SIDE)
+                .collect().last().replaceWithVoid());
     }
 
-    /**
-     * The records grouped by tenant, each tenant's in their original order. Moving the transaction to
-     * another tenant's scope costs a round trip, and a poll mixes tenants; events of different tenants
-     * never touch the same rows, so only the order within a tenant matters.
-     */
-    static List<Polled> byTenant(List<Polled> polled) {
+    private Uni<Void> applyTogether(List<Polled> polled, Applier applier) {
+        return applier.together(polled)
+                .onFailure(PollReceiver::isTransient).retry().atMost(TOGETHER_ATTEMPTS - 1)
+                .onFailure().recoverWithUni(failure -> {
+                    LOG.infof("applying %d events of tenant %s one by one, as they failed together: %s",
+                            polled.size(), polled.get(0).delivery().event().tenantid(), failure.getMessage());
+                    return oneByOne(polled, applier);
+                });
+    }
+
+    /** The records grouped by tenant, tenants in the order they first appear, each tenant's in the poll's order. */
+    static List<List<Polled>> byTenant(List<Polled> polled) {
         Map<String, List<Polled>> tenants = new LinkedHashMap<>();
         for (Polled one : polled) {
             tenants.computeIfAbsent(one.delivery().event().tenantid(), t -> new ArrayList<>()).add(one);
         }
-        List<Polled> grouped = new ArrayList<>(polled.size());
-        tenants.values().forEach(grouped::addAll);
-        return grouped;
+        return new ArrayList<>(tenants.values());
     }
 
     private Uni<Void> oneByOne(List<Polled> polled, Applier applier) {

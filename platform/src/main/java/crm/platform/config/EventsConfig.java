@@ -12,20 +12,6 @@ public interface EventsConfig {
 
     Relay relay();
 
-    Inbox inbox();
-
-    interface Inbox {
-        /**
-         * Whether a consumer's batch transactions plan their cached statements once (PostgreSQL's
-         * {@code plan_cache_mode = force_generic_plan}) instead of for every execution. For a consumer
-         * whose statements are keyed writes and lookups, planning can cost more than running them, and
-         * PostgreSQL's own choice keeps custom plans for statements over arrays; a service turns this on
-         * only when every statement its handlers run has a generic plan that uses its indexes.
-         */
-        @WithDefault("false")
-        boolean genericPlans();
-    }
-
     interface Relay {
         /** Whether this instance runs the outbox relay (safe with several replicas). */
         @WithDefault("true")

@@ -2,7 +2,6 @@ package crm.platform.inbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import crm.platform.config.EventsConfig;
 import crm.platform.db.TenantScope;
 import crm.platform.events.CloudEvent;
 import crm.platform.tenancy.TenantContext;
@@ -46,16 +45,13 @@ public class Inbox {
      * turn, so this bounds memory and the queue, not the database's work.
      */
     private static final int CHAINS_SIDE_BY_SIDE = 256;
-    private static final String GENERIC_PLANS = "select set_config('plan_cache_mode', 'force_generic_plan', true)";
 
     private final TenantScope scope;
     private final ObjectMapper mapper;
-    private final boolean genericPlans;
 
-    public Inbox(TenantScope scope, ObjectMapper mapper, EventsConfig config) {
+    public Inbox(TenantScope scope, ObjectMapper mapper) {
         this.scope = scope;
         this.mapper = mapper;
-        this.genericPlans = config.inbox().genericPlans();
     }
 
     /**
@@ -119,8 +115,7 @@ public class Inbox {
      * runs once per tenant, in that tenant's scope, with the deliveries applied for it (for bookkeeping that
      * need not be repeated per event). The answer says per delivery whether it was applied (false: a
      * duplicate). Nothing is retried: if any delivery fails, none is applied, and the caller falls back to
-     * {@link #receive} event by event, which retries and isolates the failing one. With
-     * {@link EventsConfig.Inbox#genericPlans} the transaction plans its cached statements once.
+     * {@link #receive} event by event, which retries and isolates the failing one.
      */
     public Uni<List<Boolean>> receiveTogether(List<Delivery> deliveries,
                                               BiFunction<SqlConnection, List<Delivery>, Uni<Void>> afterEachTenant) {
@@ -129,7 +124,7 @@ public class Inbox {
         }
         Delivery first = deliveries.get(0);
         return scope.inTransaction(TenantContext.ofSystem(first.event().tenantid(), first.consumer()), tx ->
-                planning(tx).flatMap(ignored -> recordAll(tx, deliveries)).flatMap(unseen -> {
+                recordAll(tx, deliveries).flatMap(unseen -> {
                     List<Boolean> outcomes = new ArrayList<>(deliveries.size());
                     List<Delivery> applied = new ArrayList<>();
                     for (Delivery delivery : deliveries) {
@@ -195,10 +190,6 @@ public class Inbox {
                         .collect().last())
                 .merge(CHAINS_SIDE_BY_SIDE)
                 .collect().last().replaceWithVoid();
-    }
-
-    private Uni<Void> planning(SqlConnection tx) {
-        return genericPlans ? tx.query(GENERIC_PLANS).execute().replaceWithVoid() : Uni.createFrom().voidItem();
     }
 
     /** The keys of the deliveries not seen before, now recorded as seen. */

@@ -3,7 +3,6 @@ package crm.platform.inbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import crm.platform.config.EventsConfig;
 import crm.platform.events.CloudEvent;
 import crm.platform.inbox.PollReceiver.Polled;
 import io.smallrye.mutiny.Uni;
@@ -85,22 +84,6 @@ class PollReceiverTests {
 
     /** An inbox for reading envelopes only; nothing here reaches a database. */
     private static Inbox inbox() {
-        EventsConfig config = new EventsConfig() {
-            @Override
-            public String source() {
-                return "/test";
-            }
-
-            @Override
-            public Relay relay() {
-                return null;
-            }
-
-            @Override
-            public EventsConfig.Inbox inbox() {
-                return () -> false;
-            }
-        };
-        return new Inbox(null, new ObjectMapper().findAndRegisterModules(), config);
+        return new Inbox(null, new ObjectMapper().findAndRegisterModules());
     }
 }

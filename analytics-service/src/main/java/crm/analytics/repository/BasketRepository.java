@@ -1,5 +1,6 @@
 package crm.analytics.repository;
 
+import crm.analytics.domain.SalesDeltas;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -9,57 +10,47 @@ import java.util.List;
 
 /**
  * Basket counts for association rules: one basket per order, each distinct SKU once, each ordered pair of
- * distinct SKUs once (both directions).
+ * distinct SKUs once (both directions), summed over a batch of orders ({@link SalesDeltas}).
  */
 @ApplicationScoped
 public class BasketRepository {
 
     private static final String BASKETS = """
             insert into basket_count (unit_id, baskets)
-            select s.unit_id, 1 from unnest($1::text[]) with ordinality as s(unit_id, position) order by s.position
-            on conflict (tenant_id, scope_key) do update set baskets = basket_count.baskets + 1""";
+            select * from unnest($1::text[], $2::int[]) as r(unit_id, baskets) order by coalesce(r.unit_id, '')
+            on conflict (tenant_id, scope_key) do update set baskets = basket_count.baskets + excluded.baskets""";
 
     private static final String ITEMS = """
             insert into basket_item (unit_id, sku, baskets)
-            select s.unit_id, i.sku, 1
-            from unnest($1::text[]) as i(sku)
-            cross join unnest($2::text[]) with ordinality as s(unit_id, position)
-            order by s.position, i.sku
-            on conflict (tenant_id, scope_key, sku) do update set baskets = basket_item.baskets + 1""";
+            select * from unnest($1::text[], $2::text[], $3::int[]) as r(unit_id, sku, baskets)
+            order by coalesce(r.unit_id, ''), r.sku
+            on conflict (tenant_id, scope_key, sku) do update set baskets = basket_item.baskets + excluded.baskets""";
 
     private static final String PAIRS = """
             insert into basket_pair (unit_id, sku, other_sku, baskets)
-            select s.unit_id, p.sku, p.other_sku, 1
-            from unnest($1::text[], $2::text[]) as p(sku, other_sku)
-            cross join unnest($3::text[]) with ordinality as s(unit_id, position)
-            order by s.position, p.sku, p.other_sku
-            on conflict (tenant_id, scope_key, sku, other_sku) do update set baskets = basket_pair.baskets + 1""";
+            select * from unnest($1::text[], $2::text[], $3::text[], $4::int[]) as r(unit_id, sku, other_sku, baskets)
+            order by coalesce(r.unit_id, ''), r.sku, r.other_sku
+            on conflict (tenant_id, scope_key, sku, other_sku) do update
+            set baskets = basket_pair.baskets + excluded.baskets""";
 
-    /**
-     * The statements that count one basket of {@code skus} (distinct, sorted). A basket with more than
-     * {@code maxPairedItems} SKUs adds no pairs: their number grows with the square of its size.
-     */
-    public List<Uni<?>> addBasket(SqlConnection tx, String unitId, List<String> skus, int maxPairedItems) {
+    /** The statements that add the baskets of booked orders, one per table; the caller runs them together. */
+    public List<Uni<?>> addAll(SqlConnection tx, SalesDeltas deltas) {
         List<Uni<?>> statements = new ArrayList<>();
-        if (skus.isEmpty()) {
-            return statements;
+        List<SalesDeltas.Row> baskets = deltas.basketCount();
+        if (!baskets.isEmpty()) {
+            statements.add(tx.preparedQuery(BASKETS).execute(Tuple.of(
+                    Statements.column(baskets, 0, String[]::new), Statements.counts(baskets))));
         }
-        String[] scopes = Scopes.of(unitId);
-        statements.add(tx.preparedQuery(BASKETS).execute(Tuple.of(scopes)));
-        statements.add(tx.preparedQuery(ITEMS).execute(Tuple.of(skus.toArray(String[]::new), scopes)));
-        if (skus.size() >= 2 && skus.size() <= maxPairedItems) {
-            List<String> left = new ArrayList<>();
-            List<String> right = new ArrayList<>();
-            for (String a : skus) {
-                for (String b : skus) {
-                    if (!a.equals(b)) {
-                        left.add(a);
-                        right.add(b);
-                    }
-                }
-            }
-            statements.add(tx.preparedQuery(PAIRS).execute(Tuple.of(left.toArray(String[]::new),
-                    right.toArray(String[]::new), scopes)));
+        List<SalesDeltas.Row> items = deltas.basketItem();
+        if (!items.isEmpty()) {
+            statements.add(tx.preparedQuery(ITEMS).execute(Tuple.of(Statements.column(items, 0, String[]::new),
+                    Statements.column(items, 1, String[]::new), Statements.counts(items))));
+        }
+        List<SalesDeltas.Row> pairs = deltas.basketPair();
+        if (!pairs.isEmpty()) {
+            statements.add(tx.preparedQuery(PAIRS).execute(Tuple.of(Statements.column(pairs, 0, String[]::new),
+                    Statements.column(pairs, 1, String[]::new), Statements.column(pairs, 2, String[]::new),
+                    Statements.counts(pairs))));
         }
         return statements;
     }

@@ -1,7 +1,8 @@
 package crm.analytics.repository;
 
-import crm.analytics.domain.CalendarPeriod;
 import crm.analytics.domain.Order;
+import crm.analytics.domain.SalesDeltas;
+import crm.analytics.domain.SalesDeltas.Sums;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Row;
@@ -10,10 +11,12 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Books orders into the sales aggregates. Row-level security scopes every statement to the event's tenant;
@@ -39,21 +42,20 @@ public class SalesRepository {
 
     private static final String PRODUCT_SALES = """
             insert into product_sales (unit_id, period, period_start, sku, units, revenue, orders)
-            select s.unit_id, p.period, p.start, l.sku, l.units, l.revenue, 1
-            from unnest($1::text[], $2::text[]::numeric[], $3::text[]::numeric[]) as l(sku, units, revenue)
-            cross join unnest($4::text[], $5::text[]::date[]) as p(period, start)
-            cross join unnest($6::text[]) with ordinality as s(unit_id, position)
-            order by s.position, p.period, p.start, l.sku
+            select * from unnest($1::text[], $2::text[], $3::date[], $4::text[], $5::text[]::numeric[],
+                                 $6::text[]::numeric[], $7::int[])
+                     as r(unit_id, period, period_start, sku, units, revenue, orders)
+            order by coalesce(r.unit_id, ''), r.period, r.period_start, r.sku
             on conflict (tenant_id, scope_key, period, period_start, sku) do update
             set units = product_sales.units + excluded.units, revenue = product_sales.revenue + excluded.revenue,
                 orders = product_sales.orders + excluded.orders""";
 
     private static final String PRODUCT_TOTALS = """
             insert into product_totals (unit_id, sku, units, revenue, first_sold_at, last_sold_at)
-            select s.unit_id, l.sku, l.units, l.revenue, $4, $4
-            from unnest($1::text[], $2::text[]::numeric[], $3::text[]::numeric[]) as l(sku, units, revenue)
-            cross join unnest($5::text[]) with ordinality as s(unit_id, position)
-            order by s.position, l.sku
+            select * from unnest($1::text[], $2::text[], $3::text[]::numeric[], $4::text[]::numeric[],
+                                 $5::timestamptz[], $6::timestamptz[])
+                     as r(unit_id, sku, units, revenue, first_at, last_at)
+            order by coalesce(r.unit_id, ''), r.sku
             on conflict (tenant_id, scope_key, sku) do update
             set units = product_totals.units + excluded.units, revenue = product_totals.revenue + excluded.revenue,
                 first_sold_at = least(product_totals.first_sold_at, excluded.first_sold_at),
@@ -62,36 +64,37 @@ public class SalesRepository {
     private static final String CUSTOMER_VALUE = """
             insert into customer_value (unit_id, contact_id, revenue, purchase_revenue, won_revenue, orders,
                                         first_order_at, last_order_at)
-            select s.unit_id, $1, $2::numeric, $3::numeric, $4::numeric, 1, $5, $5
-            from unnest($6::text[]) with ordinality as s(unit_id, position)
-            order by s.position
+            select * from unnest($1::text[], $2::uuid[], $3::text[]::numeric[], $4::text[]::numeric[],
+                                 $5::text[]::numeric[], $6::int[], $7::timestamptz[], $8::timestamptz[])
+                     as r(unit_id, contact_id, revenue, purchase_revenue, won_revenue, orders, first_at, last_at)
+            order by coalesce(r.unit_id, ''), r.contact_id
             on conflict (tenant_id, scope_key, contact_id) do update
             set revenue = customer_value.revenue + excluded.revenue,
                 purchase_revenue = customer_value.purchase_revenue + excluded.purchase_revenue,
                 won_revenue = customer_value.won_revenue + excluded.won_revenue,
-                orders = customer_value.orders + 1,
+                orders = customer_value.orders + excluded.orders,
                 first_order_at = least(customer_value.first_order_at, excluded.first_order_at),
                 last_order_at = greatest(customer_value.last_order_at, excluded.last_order_at)""";
 
     private static final String CUSTOMER_PRODUCT = """
             insert into customer_product (unit_id, contact_id, sku, quantity, revenue, orders, last_at)
-            select s.unit_id, $1, l.sku, l.units, l.revenue, 1, $5
-            from unnest($2::text[], $3::text[]::numeric[], $4::text[]::numeric[]) as l(sku, units, revenue)
-            cross join unnest($6::text[]) with ordinality as s(unit_id, position)
-            order by s.position, l.sku
+            select * from unnest($1::text[], $2::uuid[], $3::text[], $4::text[]::numeric[], $5::text[]::numeric[],
+                                 $6::int[], $7::timestamptz[])
+                     as r(unit_id, contact_id, sku, quantity, revenue, orders, last_at)
+            order by coalesce(r.unit_id, ''), r.contact_id, r.sku
             on conflict (tenant_id, scope_key, contact_id, sku) do update
             set quantity = customer_product.quantity + excluded.quantity,
                 revenue = customer_product.revenue + excluded.revenue,
-                orders = customer_product.orders + 1,
+                orders = customer_product.orders + excluded.orders,
                 last_at = greatest(customer_product.last_at, excluded.last_at)""";
 
     private static final String SALES_MONTH = """
             insert into sales_month (unit_id, month, revenue, orders)
-            select s.unit_id, $1::date, $2::numeric, 1
-            from unnest($3::text[]) with ordinality as s(unit_id, position)
-            order by s.position
+            select * from unnest($1::text[], $2::date[], $3::text[]::numeric[], $4::int[])
+                     as r(unit_id, month, revenue, orders)
+            order by coalesce(r.unit_id, ''), r.month
             on conflict (tenant_id, scope_key, month) do update
-            set revenue = sales_month.revenue + excluded.revenue, orders = sales_month.orders + 1""";
+            set revenue = sales_month.revenue + excluded.revenue, orders = sales_month.orders + excluded.orders""";
 
     /** Inserts the order's fact row; empty when the order was booked before (a replay under another event id). */
     public Uni<Optional<Booked>> insertOrder(SqlConnection tx, Order order) {
@@ -108,39 +111,56 @@ public class SalesRepository {
     public record Booked(UUID campaignId) {
     }
 
-    /** The statements that add the order to the sales aggregates; the caller runs them together. */
-    public List<Uni<?>> addToAggregates(SqlConnection tx, Order order) {
-        String[] scopes = Scopes.of(order.unitId());
-        String[] skus = order.lines().stream().map(Order.Line::sku).toArray(String[]::new);
-        String[] units = Statements.decimals(order.lines().stream().map(Order.Line::units).toList());
-        String[] revenues = Statements.decimals(order.lines().stream().map(Order.Line::revenue).toList());
-        List<String> periods = new ArrayList<>();
-        List<String> starts = new ArrayList<>();
-        for (CalendarPeriod period : CalendarPeriod.values()) {
-            periods.add(period.value());
-            starts.add(period.startOf(order.orderedAt()).toString());
-        }
-        LocalDate month = CalendarPeriod.MONTH.startOf(order.orderedAt());
+    /**
+     * The statements that add booked orders to the sales aggregates, one per table; the caller runs them
+     * together. Each statement takes its rows in key order (brand-wide first), so transactions lock
+     * aggregate rows in the same order.
+     */
+    public List<Uni<?>> addAll(SqlConnection tx, SalesDeltas deltas) {
         List<Uni<?>> statements = new ArrayList<>();
-        if (skus.length > 0) {
-            statements.add(tx.preparedQuery(PRODUCT_SALES).execute(Tuple.from(new Object[] {skus, units, revenues,
-                    periods.toArray(String[]::new), starts.toArray(String[]::new), scopes})));
-            statements.add(tx.preparedQuery(PRODUCT_TOTALS).execute(Tuple.from(new Object[] {skus, units, revenues,
-                    order.orderedAt(), scopes})));
+        List<SalesDeltas.Row> sales = deltas.productSales();
+        if (!sales.isEmpty()) {
+            statements.add(tx.preparedQuery(PRODUCT_SALES).execute(Tuple.from(new Object[] {
+                    Statements.column(sales, 0, String[]::new), Statements.column(sales, 1, String[]::new),
+                    Statements.column(sales, 2, LocalDate[]::new), Statements.column(sales, 3, String[]::new),
+                    sums(sales, Sums::units), sums(sales, Sums::revenue), Statements.counts(sales)})));
         }
-        if (order.contactId() != null) {
-            boolean purchase = order.kind() == Order.Kind.PURCHASE;
-            statements.add(tx.preparedQuery(CUSTOMER_VALUE).execute(Tuple.from(new Object[] {order.contactId(),
-                    order.amount(), purchase ? order.amount() : BigDecimal.ZERO,
-                    purchase ? BigDecimal.ZERO : order.amount(), order.orderedAt(), scopes})));
-            if (skus.length > 0) {
-                statements.add(tx.preparedQuery(CUSTOMER_PRODUCT).execute(Tuple.from(new Object[] {order.contactId(),
-                        skus, units, revenues, order.orderedAt(), scopes})));
-            }
+        List<SalesDeltas.Row> totals = deltas.productTotals();
+        if (!totals.isEmpty()) {
+            statements.add(tx.preparedQuery(PRODUCT_TOTALS).execute(Tuple.from(new Object[] {
+                    Statements.column(totals, 0, String[]::new), Statements.column(totals, 1, String[]::new),
+                    sums(totals, Sums::units), sums(totals, Sums::revenue),
+                    times(totals, Sums::first), times(totals, Sums::last)})));
         }
-        statements.add(tx.preparedQuery(SALES_MONTH).execute(Tuple.of(month,
-                order.amount(), scopes)));
+        List<SalesDeltas.Row> values = deltas.customerValue();
+        if (!values.isEmpty()) {
+            statements.add(tx.preparedQuery(CUSTOMER_VALUE).execute(Tuple.from(new Object[] {
+                    Statements.column(values, 0, String[]::new), Statements.column(values, 1, UUID[]::new),
+                    sums(values, Sums::revenue), sums(values, Sums::purchaseRevenue), sums(values, Sums::wonRevenue),
+                    Statements.counts(values), times(values, Sums::first), times(values, Sums::last)})));
+        }
+        List<SalesDeltas.Row> bought = deltas.customerProduct();
+        if (!bought.isEmpty()) {
+            statements.add(tx.preparedQuery(CUSTOMER_PRODUCT).execute(Tuple.from(new Object[] {
+                    Statements.column(bought, 0, String[]::new), Statements.column(bought, 1, UUID[]::new),
+                    Statements.column(bought, 2, String[]::new), sums(bought, Sums::units),
+                    sums(bought, Sums::revenue), Statements.counts(bought), times(bought, Sums::last)})));
+        }
+        List<SalesDeltas.Row> months = deltas.salesMonth();
+        if (!months.isEmpty()) {
+            statements.add(tx.preparedQuery(SALES_MONTH).execute(Tuple.of(
+                    Statements.column(months, 0, String[]::new), Statements.column(months, 1, LocalDate[]::new),
+                    sums(months, Sums::revenue), Statements.counts(months))));
+        }
         return statements;
+    }
+
+    private static String[] sums(List<SalesDeltas.Row> rows, Function<Sums, BigDecimal> field) {
+        return Statements.decimals(rows.stream().map(r -> field.apply(r.sums())).toList());
+    }
+
+    private static OffsetDateTime[] times(List<SalesDeltas.Row> rows, Function<Sums, OffsetDateTime> field) {
+        return rows.stream().map(r -> field.apply(r.sums())).toArray(OffsetDateTime[]::new);
     }
 
     /** Orders of a contact, newest first (privacy export). */

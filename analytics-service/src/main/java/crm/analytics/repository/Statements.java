@@ -1,5 +1,6 @@
 package crm.analytics.repository;
 
+import crm.analytics.domain.SalesDeltas;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -8,6 +9,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /** Small helpers for the SQL of the read model. */
 public final class Statements {
@@ -60,5 +62,21 @@ public final class Statements {
             values[i] = numbers ? column.toArray(Integer[]::new) : column.toArray(String[]::new);
         }
         return Tuple.from(values);
+    }
+
+    /** Key column {@code index} of aggregate rows, as an array for unnest(). */
+    static <T> T[] column(List<SalesDeltas.Row> rows, int index, IntFunction<T[]> array) {
+        T[] values = array.apply(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            @SuppressWarnings("unchecked")
+            T value = (T) rows.get(i).key().get(index);
+            values[i] = value;
+        }
+        return values;
+    }
+
+    /** How many orders (or baskets) touched each row. */
+    static Integer[] counts(List<SalesDeltas.Row> rows) {
+        return rows.stream().map(r -> r.sums().count()).toArray(Integer[]::new);
     }
 }

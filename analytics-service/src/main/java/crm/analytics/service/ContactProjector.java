@@ -4,7 +4,6 @@ import crm.analytics.domain.ContactProfile;
 import crm.analytics.events.EventPayload;
 import crm.analytics.repository.ContactRepository;
 import crm.analytics.repository.ContactStatsRepository;
-import crm.analytics.repository.IngestionRepository;
 import crm.analytics.repository.Statements;
 import crm.platform.events.CloudEvent;
 import crm.platform.inbox.UnreadableEventException;
@@ -31,12 +30,12 @@ public class ContactProjector {
 
     private final ContactRepository contacts;
     private final ContactStatsRepository stats;
-    private final IngestionRepository ingestion;
+    private final AggregateBatches aggregates;
 
-    public ContactProjector(ContactRepository contacts, ContactStatsRepository stats, IngestionRepository ingestion) {
+    public ContactProjector(ContactRepository contacts, ContactStatsRepository stats, AggregateBatches aggregates) {
         this.contacts = contacts;
         this.stats = stats;
-        this.ingestion = ingestion;
+        this.aggregates = aggregates;
     }
 
     /**
@@ -68,7 +67,7 @@ public class ContactProjector {
             if (resolved.erased() || !resolved.id().equals(contactId)) {
                 return Uni.createFrom().voidItem();
             }
-            return Statements.together(List.of(contacts.upsertProfile(tx, profile), ingestion.requestScoring(tx)));
+            return Statements.together(List.of(contacts.upsertProfile(tx, profile), aggregates.requestScoring(tx)));
         });
     }
 
@@ -92,6 +91,6 @@ public class ContactProjector {
         Long version = p.optionalLong("version");
         return contacts.upsertCompany(tx, p.uuid("companyId"), p.optionalText("size"),
                         version != null ? version.intValue() : 1)
-                .call(() -> ingestion.requestScoring(tx));
+                .call(() -> aggregates.requestScoring(tx));
     }
 }

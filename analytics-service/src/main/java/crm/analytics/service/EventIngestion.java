@@ -35,12 +35,15 @@ public class EventIngestion {
 
     private final Inbox inbox;
     private final IngestionRepository ingestion;
+    private final AggregateBatches aggregates;
     private final MeterRegistry registry;
     private final Map<String, AtomicReference<OffsetDateTime>> newestEvent = new ConcurrentHashMap<>();
 
-    public EventIngestion(Inbox inbox, IngestionRepository ingestion, MeterRegistry registry) {
+    public EventIngestion(Inbox inbox, IngestionRepository ingestion, AggregateBatches aggregates,
+                          MeterRegistry registry) {
         this.inbox = inbox;
         this.ingestion = ingestion;
+        this.aggregates = aggregates;
         this.registry = registry;
     }
 
@@ -57,15 +60,18 @@ public class EventIngestion {
     }
 
     /**
-     * A poll's events in one transaction, without retries (see {@link Inbox#receiveTogether}); freshness
-     * is recorded once per tenant and topic, not per event.
+     * One tenant's events of a poll in one transaction, without retries (see {@link Inbox#receiveTogether}).
+     * Aggregate writes wait in a batch ({@link AggregateBatches}) written before each event applied alone
+     * and at the end; freshness is recorded once per topic, not per event.
      */
     public Uni<Void> receiveTogether(List<PollReceiver.Polled> polled) {
         Map<Inbox.Delivery, String> topics = new IdentityHashMap<>();
         List<Inbox.Delivery> deliveries = new ArrayList<>();
+        AtomicReference<Runnable> endBatch = new AtomicReference<>();
         for (PollReceiver.Polled one : polled) {
-            topics.put(one.delivery(), one.record().topic());
-            deliveries.add(one.delivery());
+            Inbox.Delivery delivery = batched(one.delivery(), endBatch);
+            topics.put(delivery, one.record().topic());
+            deliveries.add(delivery);
         }
         return inbox.receiveTogether(deliveries, (tx, applied) -> {
                     Map<String, List<OffsetDateTime>> timesByTopic = new TreeMap<>();
@@ -73,10 +79,10 @@ public class EventIngestion {
                         timesByTopic.computeIfAbsent(topics.get(delivery), t -> new ArrayList<>())
                                 .add(timeOf(delivery.event()));
                     }
-                    return Multi.createFrom().iterable(timesByTopic.entrySet())
+                    return aggregates.flush(tx).call(() -> Multi.createFrom().iterable(timesByTopic.entrySet())
                             .onItem().transformToUniAndConcatenate(topic -> ingestion.recordEvents(tx, topic.getKey(),
                                     Collections.max(topic.getValue()), topic.getValue().size()))
-                            .collect().last().replaceWithVoid();
+                            .collect().last());
                 })
                 .invoke(applied -> {
                     for (int i = 0; i < deliveries.size(); i++) {
@@ -84,7 +90,30 @@ public class EventIngestion {
                         count(topics.get(delivery), applied.get(i), timeOf(delivery.event()));
                     }
                 })
+                .onTermination().invoke(() -> {
+                    Runnable end = endBatch.get();
+                    if (end != null) {
+                        end.run();
+                    }
+                })
                 .replaceWithVoid();
+    }
+
+    /**
+     * The delivery with its handler adding to the transaction's batch of aggregate writes; one applied
+     * alone first writes what the batch holds, so that it sees every event before it. The first handler to
+     * run begins the batch: all of them run on the one transaction.
+     */
+    private Inbox.Delivery batched(Inbox.Delivery delivery, AtomicReference<Runnable> endBatch) {
+        BiFunction<SqlConnection, CloudEvent, Uni<Void>> handler = delivery.handler();
+        BiFunction<SqlConnection, CloudEvent, Uni<Void>> batchedHandler = (tx, event) -> {
+            if (endBatch.get() == null) {
+                endBatch.set(aggregates.begin(tx));
+            }
+            return delivery.orderKey() != null ? handler.apply(tx, event)
+                    : aggregates.flush(tx).flatMap(ignored -> handler.apply(tx, event));
+        };
+        return new Inbox.Delivery(delivery.consumer(), delivery.event(), batchedHandler, delivery.orderKey());
     }
 
     private static OffsetDateTime timeOf(CloudEvent event) {

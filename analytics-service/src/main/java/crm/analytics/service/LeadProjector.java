@@ -4,7 +4,6 @@ import crm.analytics.domain.LeadState;
 import crm.analytics.events.EventPayload;
 import crm.analytics.repository.CampaignRepository;
 import crm.analytics.repository.ContactRepository;
-import crm.analytics.repository.IngestionRepository;
 import crm.analytics.repository.LeadRepository;
 import crm.analytics.repository.Statements;
 import crm.platform.events.CloudEvent;
@@ -39,14 +38,14 @@ public class LeadProjector {
     private final LeadRepository leads;
     private final ContactRepository contacts;
     private final CampaignRepository campaigns;
-    private final IngestionRepository ingestion;
+    private final AggregateBatches aggregates;
 
     public LeadProjector(LeadRepository leads, ContactRepository contacts, CampaignRepository campaigns,
-                         IngestionRepository ingestion) {
+                         AggregateBatches aggregates) {
         this.leads = leads;
         this.contacts = contacts;
         this.campaigns = campaigns;
-        this.ingestion = ingestion;
+        this.aggregates = aggregates;
     }
 
     public boolean handles(String type) {
@@ -105,13 +104,13 @@ public class LeadProjector {
                 statements.add(leads.addToSpeed(tx, funnel.speed.nonZero()));
             }
             if (!becomesLinkable(before, after)) {
-                statements.add(ingestion.requestScoring(tx));
+                statements.add(aggregates.requestScoring(tx));
                 return Statements.together(statements);
             }
             // The contact is locked before the scoring request, the order in which orders take both.
             return Statements.together(statements)
                     .flatMap(ignored -> linkCampaign(tx, after))
-                    .call(() -> ingestion.requestScoring(tx));
+                    .call(() -> aggregates.requestScoring(tx));
         });
     }
 

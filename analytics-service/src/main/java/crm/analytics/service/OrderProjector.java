@@ -1,12 +1,9 @@
 package crm.analytics.service;
 
-import crm.analytics.config.AnalyticsConfig;
 import crm.analytics.domain.Order;
 import crm.analytics.events.EventPayload;
-import crm.analytics.repository.BasketRepository;
 import crm.analytics.repository.CampaignRepository;
 import crm.analytics.repository.ContactRepository;
-import crm.analytics.repository.IngestionRepository;
 import crm.analytics.repository.SalesRepository;
 import crm.analytics.repository.Statements;
 import crm.platform.events.CloudEvent;
@@ -20,30 +17,26 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Books purchases and won opportunities: the order fact (deduplicated by order id), sales per SKU and
- * period, customer value, what each customer bought, baskets, monthly revenue and campaign revenue.
+ * Books purchases and won opportunities: the order fact (deduplicated by order id) and campaign revenue
+ * here; sales per SKU and period, customer value, what each customer bought, baskets and monthly revenue
+ * through {@link AggregateBatches}.
  */
 @ApplicationScoped
 public class OrderProjector {
 
     private final ContactRepository contacts;
     private final SalesRepository sales;
-    private final BasketRepository baskets;
     private final CampaignRepository campaigns;
-    private final IngestionRepository ingestion;
+    private final AggregateBatches aggregates;
     private final ReportingCurrency currency;
-    private final AnalyticsConfig config;
 
-    public OrderProjector(ContactRepository contacts, SalesRepository sales, BasketRepository baskets,
-                          CampaignRepository campaigns, IngestionRepository ingestion, ReportingCurrency currency,
-                          AnalyticsConfig config) {
+    public OrderProjector(ContactRepository contacts, SalesRepository sales, CampaignRepository campaigns,
+                          AggregateBatches aggregates, ReportingCurrency currency) {
         this.contacts = contacts;
         this.sales = sales;
-        this.baskets = baskets;
         this.campaigns = campaigns;
-        this.ingestion = ingestion;
+        this.aggregates = aggregates;
         this.currency = currency;
-        this.config = config;
     }
 
     /** crm.purchase.recorded.v1: the unitid extension is the selling unit. */
@@ -102,16 +95,15 @@ public class OrderProjector {
             if (booked.isEmpty()) {
                 return Uni.createFrom().voidItem();
             }
-            List<Uni<?>> statements = new ArrayList<>(sales.addToAggregates(tx, resolved));
-            statements.addAll(baskets.addBasket(tx, resolved.unitId(), resolved.skus(),
-                    config.baskets().maxPairedItems()));
+            List<Uni<?>> statements = new ArrayList<>();
+            statements.add(aggregates.addOrder(tx, resolved));
             UUID campaign = booked.get().campaignId();
             if (campaign != null) {
                 statements.add(resolved.kind() == Order.Kind.OPPORTUNITY
                         ? campaigns.addWonRevenue(tx, campaign, resolved.unitId(), resolved.amount())
                         : campaigns.addPurchaseRevenue(tx, campaign, resolved.unitId(), resolved.amount()));
             }
-            statements.add(ingestion.requestScoring(tx));
+            statements.add(aggregates.requestScoring(tx));
             return Statements.together(statements);
         }));
     }

@@ -3,7 +3,6 @@ package crm.analytics.service;
 import crm.analytics.events.AnalyticsEvents;
 import crm.analytics.events.EventPayload;
 import crm.analytics.repository.ContactRepository;
-import crm.analytics.repository.IngestionRepository;
 import crm.analytics.repository.PersonRepository;
 import crm.platform.events.CloudEvent;
 import crm.platform.events.Outbox;
@@ -24,14 +23,14 @@ public class PrivacyProjector {
 
     private final ContactRepository contacts;
     private final PersonRepository people;
-    private final IngestionRepository ingestion;
+    private final AggregateBatches aggregates;
     private final Outbox outbox;
 
-    public PrivacyProjector(ContactRepository contacts, PersonRepository people, IngestionRepository ingestion,
+    public PrivacyProjector(ContactRepository contacts, PersonRepository people, AggregateBatches aggregates,
                             Outbox outbox) {
         this.contacts = contacts;
         this.people = people;
-        this.ingestion = ingestion;
+        this.aggregates = aggregates;
         this.outbox = outbox;
     }
 
@@ -48,7 +47,7 @@ public class PrivacyProjector {
         return contacts.lock(tx, first)
                 .flatMap(ignored -> contacts.lock(tx, second))
                 .flatMap(ignored -> people.merge(tx, merged, survivor, p.instantOrEventTime("mergedAt")))
-                .call(() -> ingestion.requestScoring(tx));
+                .call(() -> aggregates.requestScoring(tx));
     }
 
     /**
@@ -66,6 +65,6 @@ public class PrivacyProjector {
                         UUID.randomUUID()))
                 .flatMap(ignored -> outbox.append(tx, AnalyticsEvents.erasureApplied(event.tenantid(), event.unitid(),
                         contactId, requestId, appliedAt)))
-                .call(() -> ingestion.requestScoring(tx));
+                .call(() -> aggregates.requestScoring(tx));
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.containsString;
@@ -13,6 +14,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import crm.analytics.events.IncomingEvents;
 import crm.analytics.support.DataSet;
 import crm.devstack.DevStack;
 import crm.devstack.DevStackResource;
@@ -20,6 +22,7 @@ import crm.devstack.TestTenant;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,6 +44,9 @@ import org.junit.jupiter.api.Test;
 class PrivacyTests {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    @Inject
+    IncomingEvents incoming;
 
     record Person(DataSet data, String paula, String other) {
     }
@@ -137,6 +143,35 @@ class PrivacyTests {
                 .body("items.revenue", contains(100.00f, 40.00f))
                 .body("items[0].contactId", not(equalTo(p.paula())))
                 .body("items[0].lastName", nullValue());
+    }
+
+    @Test
+    void shouldEraseAPersonWhoseOrdersArriveInTheSamePollRightBeforeTheErasure() {
+        TestTenant tenant = TestTenant.create(DevStack.shared());
+        String admin = tenant.hqToken("admin");
+        DataSet data = new DataSet(tenant).holdBack();
+        String paula = DataSet.id();
+        String other = DataSet.id();
+        data.contact(paula, "hamburg", "Paula", "Privat");
+        data.contact(other, "hamburg", "Otto", "Other");
+        data.purchase(DataSet.id(), paula, "hamburg", "2026-11-05T10:00:00Z", "EUR", "100.00", "BIKE", 1, "100.00");
+        data.purchase(DataSet.id(), paula, "hamburg", "2026-11-07T10:00:00Z", "EUR", "50.00", "BIKE", 1, "50.00");
+        data.purchase(DataSet.id(), other, "hamburg", "2026-11-06T10:00:00Z", "EUR", "40.00", "BIKE", 1, "40.00");
+        data.contactErased(paula, DataSet.id());
+
+        incoming.receive(data.heldAsOnePoll()).await().atMost(Duration.ofSeconds(30));
+
+        get(admin, "/privacy/v1/subjects/" + paula + "/export").statusCode(200)
+                .body("erased", equalTo(true))
+                .body("customerValue", empty())
+                .body("productsBought", empty());
+        get(admin, "/api/v1/analytics/customers/top").statusCode(200)
+                .body("items.revenue", contains(150.00f, 40.00f))
+                .body("items[0].orders", equalTo(2))
+                .body("items.contactId", not(hasItem(paula)));
+        get(admin, "/api/v1/analytics/demand/top-sellers?from=2026-11-01&to=2026-11-30").statusCode(200)
+                .body("items[0].units", equalTo(3.0f))
+                .body("items[0].revenue", equalTo(190.00f));
     }
 
     private static KafkaConsumer<String, String> confirmations() {

@@ -13,6 +13,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.TopicPartition;
 import org.awaitility.Awaitility;
 
 /**
@@ -36,6 +39,8 @@ public final class DataSet {
     private final TestTenant tenant;
     private final List<Sent> sent = new ArrayList<>();
     private final Map<String, Integer> distinct = new HashMap<>();
+    /** Events kept back instead of published, or null while events are published at once. */
+    private List<Sent> held;
 
     public DataSet(TestTenant tenant) {
         this.tenant = tenant;
@@ -102,8 +107,32 @@ public final class DataSet {
     }
 
     private void send(Sent event) {
-        EventPublisher.publish(event.topic(), tenant.id(), event.json());
+        if (held != null) {
+            held.add(event);
+        } else {
+            EventPublisher.publish(event.topic(), tenant.id(), event.json());
+        }
         sent.add(event);
+    }
+
+    /** From now on, events are kept back for {@link #heldAsOnePoll} instead of being published. */
+    public DataSet holdBack() {
+        held = new ArrayList<>();
+        return this;
+    }
+
+    /**
+     * The events kept back as one poll of the consumer returns them: each topic's in the order they were
+     * made, topic after topic. For tests of what the service does with events that arrive together.
+     */
+    public ConsumerRecords<String, String> heldAsOnePoll() {
+        Map<TopicPartition, List<ConsumerRecord<String, String>>> partitions = new LinkedHashMap<>();
+        for (int i = 0; i < held.size(); i++) {
+            Sent event = held.get(i);
+            partitions.computeIfAbsent(new TopicPartition(event.topic(), 0), p -> new ArrayList<>())
+                    .add(new ConsumerRecord<>(event.topic(), 0, i, tenant.id(), event.json()));
+        }
+        return new ConsumerRecords<>(partitions);
     }
 
     /** Waits until the service has applied every distinct event published to each topic. */

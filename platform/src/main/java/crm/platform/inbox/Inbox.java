@@ -90,7 +90,7 @@ public class Inbox {
 
     /**
      * One event for one consumer, with what that consumer does with it. In {@link #receiveTogether},
-     * deliveries of one tenant with the same {@code orderKey} are applied in their order, and those with
+     * deliveries with the same {@code orderKey} are applied in their order, and those with
      * different keys may be applied side by side, their statements interleaved on the transaction's
      * connection. A handler given a key must therefore read and write only its key's own rows, and change
      * rows shared across keys only in ways whose order does not matter (adding to a counter, keeping the
@@ -107,23 +107,27 @@ public class Inbox {
     }
 
     /**
-     * Applies each delivery once per consumer, all in one transaction: a consumer working off a backlog
-     * pays one commit per batch instead of one per event, and one statement records all their ids. The
-     * deliveries are applied in {@link #stages}: within a stage, the chains of different order keys run
+     * Applies each delivery of one tenant once per consumer, all in one transaction: a consumer working off
+     * a backlog pays one commit per batch instead of one per event, and one statement records all their ids.
+     * The deliveries are applied in {@link #stages}: within a stage, the chains of different order keys run
      * side by side, so a batch waits for a round trip per step of its longest chain rather than per
-     * statement of every event. Each stage runs in its own tenant's scope; {@code afterEachTenant} then
-     * runs once per tenant, in that tenant's scope, with the deliveries applied for it (for bookkeeping that
-     * need not be repeated per event). The answer says per delivery whether it was applied (false: a
-     * duplicate). Nothing is retried: if any delivery fails, none is applied, and the caller falls back to
-     * {@link #receive} event by event, which retries and isolates the failing one.
+     * statement of every event. {@code afterwards} then runs once, in the same transaction, with the
+     * deliveries applied (for bookkeeping that need not be repeated per event). The answer says per
+     * delivery whether it was applied (false: a duplicate). Nothing is retried: if any delivery fails, none
+     * is applied, and the caller falls back to {@link #receive} event by event, which retries and isolates
+     * the failing one.
      */
     public Uni<List<Boolean>> receiveTogether(List<Delivery> deliveries,
-                                              BiFunction<SqlConnection, List<Delivery>, Uni<Void>> afterEachTenant) {
+                                              BiFunction<SqlConnection, List<Delivery>, Uni<Void>> afterwards) {
         if (deliveries.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
         Delivery first = deliveries.get(0);
-        return scope.inTransaction(TenantContext.ofSystem(first.event().tenantid(), first.consumer()), tx ->
+        String tenant = first.event().tenantid();
+        if (deliveries.stream().anyMatch(d -> !d.event().tenantid().equals(tenant))) {
+            throw new IllegalArgumentException("deliveries applied together must be of one tenant");
+        }
+        return scope.inTransaction(TenantContext.ofSystem(tenant, first.consumer()), tx ->
                 recordAll(tx, deliveries).flatMap(unseen -> {
                     List<Boolean> outcomes = new ArrayList<>(deliveries.size());
                     List<Delivery> applied = new ArrayList<>();
@@ -134,46 +138,30 @@ public class Inbox {
                             applied.add(delivery);
                         }
                     }
-                    TenantSwitch tenants = new TenantSwitch(tx, first.event().tenantid());
-                    Map<String, List<Delivery>> appliedByTenant = new LinkedHashMap<>();
-                    applied.forEach(d -> appliedByTenant.computeIfAbsent(d.event().tenantid(), t -> new ArrayList<>())
-                            .add(d));
                     return Multi.createFrom().iterable(stages(applied))
-                            .onItem().transformToUniAndConcatenate(stage -> {
-                                Delivery any = stage.get(0).get(0);
-                                return tenants.to(any.event().tenantid(), any.consumer())
-                                        .flatMap(ignored -> applyStage(tx, stage));
-                            })
+                            .onItem().transformToUniAndConcatenate(stage -> applyStage(tx, stage))
                             .collect().last()
-                            .call(() -> Multi.createFrom().iterable(appliedByTenant.entrySet())
-                                    .onItem().transformToUniAndConcatenate(tenant -> tenants
-                                            .to(tenant.getKey(), tenant.getValue().get(0).consumer())
-                                            .flatMap(ignored -> afterEachTenant.apply(tx, tenant.getValue())))
-                                    .collect().last())
+                            .call(() -> afterwards.apply(tx, applied))
                             .replaceWith(outcomes);
                 }));
     }
 
     /**
-     * The deliveries cut into stages, in order: a stage is a run of keyed deliveries of one tenant, split
-     * into one chain per order key (each in the deliveries' order), or a delivery without a key alone.
+     * The deliveries cut into stages, in order: a stage is a run of keyed deliveries, split into one chain
+     * per order key (each in the deliveries' order), or a delivery without a key alone.
      */
     static List<List<List<Delivery>>> stages(List<Delivery> deliveries) {
         List<List<List<Delivery>>> stages = new ArrayList<>();
         Map<String, List<Delivery>> chains = new LinkedHashMap<>();
-        String tenant = null;
         for (Delivery delivery : deliveries) {
-            boolean sameRun = delivery.orderKey() != null && delivery.event().tenantid().equals(tenant);
-            if (!sameRun && !chains.isEmpty()) {
-                stages.add(new ArrayList<>(chains.values()));
-                chains.clear();
-            }
             if (delivery.orderKey() == null) {
+                if (!chains.isEmpty()) {
+                    stages.add(new ArrayList<>(chains.values()));
+                    chains.clear();
+                }
                 stages.add(List.of(List.of(delivery)));
-                tenant = null;
             } else {
                 chains.computeIfAbsent(delivery.orderKey(), k -> new ArrayList<>()).add(delivery);
-                tenant = delivery.event().tenantid();
             }
         }
         if (!chains.isEmpty()) {
@@ -208,25 +196,6 @@ public class Inbox {
 
     private static String key(String consumer, String eventId) {
         return consumer + '\u0000' + eventId;
-    }
-
-    /** Moves the transaction to a tenant's scope only when the tenant changes. */
-    private final class TenantSwitch {
-        private final SqlConnection tx;
-        private String current;
-
-        TenantSwitch(SqlConnection tx, String current) {
-            this.tx = tx;
-            this.current = current;
-        }
-
-        Uni<Void> to(String tenant, String consumer) {
-            if (tenant.equals(current)) {
-                return Uni.createFrom().voidItem();
-            }
-            current = tenant;
-            return scope.switchTo(tx, TenantContext.ofSystem(tenant, consumer));
-        }
     }
 
     private static Uni<Boolean> applyOnce(SqlConnection tx, String consumer, CloudEvent event,

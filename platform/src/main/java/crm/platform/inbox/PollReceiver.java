@@ -51,7 +51,7 @@ public final class PollReceiver {
     public record Polled(ConsumerRecord<String, String> record, Inbox.Delivery delivery) {
     }
 
-    /** What is done with the readable records: all together in one transaction, or one alone (with retries). */
+    /** What is done with the readable records: one tenant's together in one transaction, or one alone (with retries). */
     public interface Applier {
 
         Uni<Void> together(List<Polled> polled);

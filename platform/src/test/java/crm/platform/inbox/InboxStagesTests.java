@@ -1,6 +1,7 @@
 package crm.platform.inbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import crm.platform.events.CloudEvent;
 import crm.platform.inbox.Inbox.Delivery;
@@ -12,16 +13,16 @@ class InboxStagesTests {
 
     @Test
     void shouldChainEachKeysDeliveriesInOrderWithinOneStage() {
-        List<Delivery> batch = List.of(keyed("1", "t", "lead:a"), keyed("2", "t", "lead:b"), keyed("3", "t", "lead:a"),
-                keyed("4", "t", "ticket:x"), keyed("5", "t", "lead:b"));
+        List<Delivery> batch = List.of(keyed("1", "lead:a"), keyed("2", "lead:b"), keyed("3", "lead:a"),
+                keyed("4", "ticket:x"), keyed("5", "lead:b"));
 
         assertThat(ids(Inbox.stages(batch))).containsExactly(List.of(List.of("1", "3"), List.of("2", "5"), List.of("4")));
     }
 
     @Test
     void shouldApplyADeliveryWithoutKeyAloneBetweenWhatCameBeforeAndAfterIt() {
-        List<Delivery> batch = List.of(keyed("1", "t", "lead:a"), keyed("2", "t", "lead:b"), keyed("3", "t", null),
-                keyed("4", "t", "lead:a"), keyed("5", "t", null), keyed("6", "t", null));
+        List<Delivery> batch = List.of(keyed("1", "lead:a"), keyed("2", "lead:b"), keyed("3", null),
+                keyed("4", "lead:a"), keyed("5", null), keyed("6", null));
 
         assertThat(ids(Inbox.stages(batch))).containsExactly(
                 List.of(List.of("1"), List.of("2")), List.of(List.of("3")), List.of(List.of("4")),
@@ -29,12 +30,12 @@ class InboxStagesTests {
     }
 
     @Test
-    void shouldStartANewStageWhereTheTenantChangesEvenForTheSameKey() {
-        List<Delivery> batch = List.of(keyed("1", "t1", "lead:a"), keyed("2", "t1", "lead:b"),
-                keyed("3", "t2", "lead:a"), keyed("4", "t1", "lead:a"));
+    void shouldRefuseToApplyDeliveriesOfSeveralTenantsTogether() {
+        Inbox inbox = new Inbox(null, null);
+        List<Delivery> batch = List.of(keyed("1", "lead:a"), of("2", "other", "lead:b"));
 
-        assertThat(ids(Inbox.stages(batch))).containsExactly(
-                List.of(List.of("1"), List.of("2")), List.of(List.of("3")), List.of(List.of("4")));
+        assertThatThrownBy(() -> inbox.receiveTogether(batch, (tx, applied) -> Uni.createFrom().voidItem()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("one tenant");
     }
 
     @Test
@@ -42,7 +43,11 @@ class InboxStagesTests {
         assertThat(Inbox.stages(List.of())).isEmpty();
     }
 
-    private static Delivery keyed(String id, String tenant, String orderKey) {
+    private static Delivery keyed(String id, String orderKey) {
+        return of(id, "t", orderKey);
+    }
+
+    private static Delivery of(String id, String tenant, String orderKey) {
         CloudEvent event = new CloudEvent(CloudEvent.SPEC_VERSION, id, "test", "crm.test.v1", null, null, null, tenant,
                 null, null);
         return new Delivery("test", event, (tx, e) -> Uni.createFrom().voidItem(), orderKey);

@@ -34,6 +34,12 @@ public final class Deltas<K> {
         return this;
     }
 
+    /** Adds every change of {@code other}: the net change of two records' moves, say. */
+    public Deltas<K> addAll(Deltas<K> other) {
+        other.changes.forEach((key, change) -> add(key, change, 1));
+        return this;
+    }
+
     public Deltas<K> add(K key, int[] counts, int sign) {
         return add(key, Arrays.stream(counts).asLongStream().toArray(), sign);
     }

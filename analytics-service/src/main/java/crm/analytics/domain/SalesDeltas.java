@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,7 +87,7 @@ public final class SalesDeltas {
         OffsetDateTime at = order.orderedAt();
         UUID contact = order.contactId();
         List<String> skus = order.skus();
-        for (String unit : scopesOf(order.unitId())) {
+        for (String unit : Deltas.scopesOf(order.unitId())) {
             for (Order.Line line : order.lines()) {
                 for (CalendarPeriod period : CalendarPeriod.values()) {
                     sums(productSales, unit, period.value(), period.startOf(at), line.sku())
@@ -173,10 +172,6 @@ public final class SalesDeltas {
     /** Keys: unit, SKU, other SKU; count is the baskets holding both. */
     public List<Row> basketPair() {
         return rows(basketPair);
-    }
-
-    private static List<String> scopesOf(String unitId) {
-        return unitId == null ? Collections.singletonList(null) : Arrays.asList(null, unitId);
     }
 
     private static Sums sums(Map<List<Object>, Sums> table, Object... key) {

@@ -35,6 +35,12 @@ final class FunnelContribution {
         return change;
     }
 
+    /** Adds another change: a batch of lead changes books their sum. */
+    void addAll(FunnelContribution other) {
+        counts.addAll(other.counts);
+        speed.addAll(other.speed);
+    }
+
     private void add(LeadState lead, int sign) {
         LeadState.FunnelKey key = lead.funnelKey();
         if (key == null) {

@@ -97,12 +97,7 @@ public class LeadProjector {
             FunnelContribution funnel = FunnelContribution.between(before, after);
             List<Uni<?>> statements = new ArrayList<>();
             statements.add(leads.save(tx, after));
-            if (!funnel.counts.isEmpty()) {
-                statements.add(leads.addToFunnel(tx, funnel.counts.nonZero()));
-            }
-            if (!funnel.speed.isEmpty()) {
-                statements.add(leads.addToSpeed(tx, funnel.speed.nonZero()));
-            }
+            statements.add(aggregates.addFunnel(tx, funnel));
             if (!becomesLinkable(before, after)) {
                 statements.add(aggregates.requestScoring(tx));
                 return Statements.together(statements);

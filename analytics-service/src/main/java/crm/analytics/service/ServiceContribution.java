@@ -38,6 +38,14 @@ final class ServiceContribution {
         return change;
     }
 
+    /** Adds another change: a batch of ticket changes books their sum. */
+    void addAll(ServiceContribution other) {
+        months.addAll(other.months);
+        minutes.addAll(other.minutes);
+        backlog.addAll(other.backlog);
+        categories.addAll(other.categories);
+    }
+
     private void add(TicketState t, int sign) {
         if (t.open()) {
             backlog.add(new BacklogCell(t.unitId(), t.queueKey(), t.queueName()), new long[] {1}, sign);

@@ -33,10 +33,12 @@ public class TicketProjector {
 
     private final TicketRepository tickets;
     private final ContactRepository contacts;
+    private final AggregateBatches aggregates;
 
-    public TicketProjector(TicketRepository tickets, ContactRepository contacts) {
+    public TicketProjector(TicketRepository tickets, ContactRepository contacts, AggregateBatches aggregates) {
         this.tickets = tickets;
         this.contacts = contacts;
+        this.aggregates = aggregates;
     }
 
     public Uni<Void> apply(SqlConnection tx, CloudEvent event) {
@@ -109,18 +111,7 @@ public class TicketProjector {
         ServiceContribution service = ServiceContribution.between(before, after);
         List<Uni<?>> statements = new ArrayList<>();
         statements.add(tickets.save(tx, after));
-        if (!service.months.isEmpty()) {
-            statements.add(tickets.addToServiceMonth(tx, service.months.nonZero()));
-        }
-        if (!service.minutes.isEmpty()) {
-            statements.add(tickets.addToMinutes(tx, service.minutes.nonZero()));
-        }
-        if (!service.backlog.isEmpty()) {
-            statements.add(tickets.addToBacklog(tx, service.backlog.nonZero()));
-        }
-        if (!service.categories.isEmpty()) {
-            statements.add(tickets.addToCategories(tx, service.categories.nonZero()));
-        }
+        statements.add(aggregates.addService(tx, service));
         return Statements.together(statements);
     }
 }

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
+import crm.analytics.events.IncomingEvents;
 import crm.analytics.support.DataSet;
 import crm.devstack.DevStack;
 import crm.devstack.DevStackResource;
@@ -12,8 +13,12 @@ import crm.devstack.TestTenant;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The lead funnel and campaign return from six leads:
@@ -38,7 +43,15 @@ class FunnelTests {
 
     static final String C1 = "c1c1c1c1-0000-4000-8000-000000000001";
 
+    @Inject
+    IncomingEvents incoming;
+
     static DataSet publishLeads(TestTenant tenant) {
+        return publishLeads(tenant, null);
+    }
+
+    /** With {@code onePoll}, the leads' events arrive in one poll of it rather than one by one from Kafka. */
+    static DataSet publishLeads(TestTenant tenant, IncomingEvents onePoll) {
         DataSet data = new DataSet(tenant);
         String hq = tenant.hqToken("manager");
         String l1 = DataSet.id();
@@ -53,6 +66,9 @@ class FunnelTests {
         data.purchase(DataSet.id(), k1, "hamburg", "2026-11-10T10:00:00Z", "EUR", "200.00", "BIKE", 1, "200.00");
         data.awaitApplied(hq);
 
+        if (onePoll != null) {
+            data.holdBack();
+        }
         data.campaignUpserted(C1, "Autumn ride", "1000.00");
         data.leadConverted(l1, null, C1, "2026-11-05T00:00:00Z");
         data.leadCaptured(l1, "hamburg", "website", C1, "2026-11-02T08:00:00Z", "20095", "10-49", List.of());
@@ -73,6 +89,9 @@ class FunnelTests {
         data.leadCaptured(l6, "hamburg", "website", null, "2026-11-10T10:00:00Z", null, null, List.of());
         data.leadSlaBreached(l6, "2026-11-10T14:00:00Z");
         data.leadAssigned(l6, "munich", "2026-11-10T15:00:00Z");
+        if (onePoll != null) {
+            onePoll.receive(data.heldAsOnePoll()).await().atMost(Duration.ofSeconds(30));
+        }
         data.awaitApplied(hq);
 
         data.leadLinked(k1, l1);
@@ -81,11 +100,12 @@ class FunnelTests {
         return data;
     }
 
-    @Test
-    void shouldCountStagesAndRatesPerChannelWithMedianSpeedAndSlaBreaches() {
+    @ParameterizedTest(name = "leads in one poll: {0}")
+    @ValueSource(booleans = {false, true})
+    void shouldCountStagesAndRatesPerChannelWithMedianSpeedAndSlaBreaches(boolean onePoll) {
         TestTenant tenant = TestTenant.create(DevStack.shared());
         String hq = tenant.hqToken("manager");
-        publishLeads(tenant);
+        publishLeads(tenant, onePoll ? incoming : null);
 
         get(hq, "/api/v1/analytics/funnel?by=channel&from=2026-11&to=2026-11").statusCode(200)
                 .body("from", equalTo("2026-11-01"))

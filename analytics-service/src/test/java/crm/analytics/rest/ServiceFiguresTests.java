@@ -4,6 +4,7 @@ import static crm.analytics.support.Api.get;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 
+import crm.analytics.events.IncomingEvents;
 import crm.analytics.support.DataSet;
 import crm.devstack.DevStack;
 import crm.devstack.DevStackResource;
@@ -11,7 +12,11 @@ import crm.devstack.TestTenant;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Service figures from eight tickets (business minutes to first response / resolution, SLA met):
@@ -38,8 +43,14 @@ class ServiceFiguresTests {
     static final String WORKSHOP = "0b1c2d3e-4f50-4617-8293-a4b5c6d7e8f9";
     static final String BILLING = "1b1c2d3e-4f50-4617-8293-a4b5c6d7e8f9";
 
+    @Inject
+    IncomingEvents incoming;
+
     static DataSet publishTickets(TestTenant tenant) {
-        DataSet data = new DataSet(tenant);
+        return publishTickets(new DataSet(tenant));
+    }
+
+    static DataSet publishTickets(DataSet data) {
         String t1 = DataSet.id();
         String t2 = DataSet.id();
         String t3 = DataSet.id();
@@ -69,11 +80,22 @@ class ServiceFiguresTests {
         return data;
     }
 
-    @Test
-    void shouldReportVolumePercentilesSlaComplianceAndSatisfaction() {
+    /** The tickets' events one by one through Kafka, or all in one poll of the consumer. */
+    private DataSet publishInOnePollOrNot(TestTenant tenant, boolean onePoll) {
+        if (!onePoll) {
+            return publishTickets(tenant);
+        }
+        DataSet data = publishTickets(new DataSet(tenant).holdBack());
+        incoming.receive(data.heldAsOnePoll()).await().atMost(Duration.ofSeconds(30));
+        return data;
+    }
+
+    @ParameterizedTest(name = "tickets in one poll: {0}")
+    @ValueSource(booleans = {false, true})
+    void shouldReportVolumePercentilesSlaComplianceAndSatisfaction(boolean onePoll) {
         TestTenant tenant = TestTenant.create(DevStack.shared());
         String hq = tenant.hqToken("manager");
-        publishTickets(tenant).awaitApplied(hq);
+        publishInOnePollOrNot(tenant, onePoll).awaitApplied(hq);
 
         get(hq, "/api/v1/analytics/service?from=2026-11&to=2026-11").statusCode(200)
                 .body("from", equalTo("2026-11"))
@@ -93,11 +115,12 @@ class ServiceFiguresTests {
                 .body("resolved", equalTo(5));
     }
 
-    @Test
-    void shouldShowTheBacklogPerUnitAndQueue() {
+    @ParameterizedTest(name = "tickets in one poll: {0}")
+    @ValueSource(booleans = {false, true})
+    void shouldShowTheBacklogPerUnitAndQueue(boolean onePoll) {
         TestTenant tenant = TestTenant.create(DevStack.shared());
         String hq = tenant.hqToken("manager");
-        publishTickets(tenant).awaitApplied(hq);
+        publishInOnePollOrNot(tenant, onePoll).awaitApplied(hq);
 
         get(hq, "/api/v1/analytics/service?from=2026-11&to=2026-11").statusCode(200)
                 .body("openTickets", equalTo(3))

@@ -123,7 +123,8 @@ public final class DataSet {
 
     /**
      * The events kept back as one poll of the consumer returns them: each topic's in the order they were
-     * made, topic after topic. For tests of what the service does with events that arrive together.
+     * made, topic after topic. For tests of what the service does with events that arrive together. Events
+     * made after this are published again.
      */
     public ConsumerRecords<String, String> heldAsOnePoll() {
         Map<TopicPartition, List<ConsumerRecord<String, String>>> partitions = new LinkedHashMap<>();
@@ -132,6 +133,7 @@ public final class DataSet {
             partitions.computeIfAbsent(new TopicPartition(event.topic(), 0), p -> new ArrayList<>())
                     .add(new ConsumerRecord<>(event.topic(), 0, i, tenant.id(), event.json()));
         }
+        held = null;
         return new ConsumerRecords<>(partitions);
     }
 

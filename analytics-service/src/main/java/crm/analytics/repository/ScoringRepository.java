@@ -14,7 +14,9 @@ import java.util.List;
  * background rather than per event: RFM scores and segments, segment summaries and lookalike scores.
  * Rows that event ingestion holds locked are skipped, not waited for: the scorer never waits for
  * ingestion, so the two cannot deadlock, and the ingestion that holds them asks for scoring again, so
- * the next round scores them.
+ * the next round scores them. Ingestion does wait for the rows the scorer has updated, until the
+ * scorer's transaction ends: customers and leads are therefore scored in separate transactions, so
+ * customers stay locked only for the RFM update, not also for the much longer lookalike scoring.
  */
 @ApplicationScoped
 public class ScoringRepository {
@@ -150,12 +152,17 @@ public class ScoringRepository {
                 .execute(Tuple.of(tenantId)).map(rows -> rows.iterator().next().getBoolean(0));
     }
 
-    public Uni<Void> score(SqlConnection tx, int referenceCustomers) {
+    /** RFM scores and segments, and the segment summaries. */
+    public Uni<Void> scoreCustomers(SqlConnection tx) {
         return tx.query(SCORE_RFM).execute()
                 .flatMap(ignored -> tx.query(CLEAR_SUMMARY).execute())
                 .flatMap(ignored -> tx.query(SUMMARISE).execute())
-                .flatMap(ignored -> tx.preparedQuery(SCORE_LOOKALIKES).execute(Tuple.of(referenceCustomers)))
                 .replaceWithVoid();
+    }
+
+    /** Lookalike scores of open leads; they read customers' revenue, not their RFM scores. */
+    public Uni<Void> scoreLookalikes(SqlConnection tx, int referenceCustomers) {
+        return tx.preparedQuery(SCORE_LOOKALIKES).execute(Tuple.of(referenceCustomers)).replaceWithVoid();
     }
 
     /** Removes the request unless a newer one arrived while scoring (then the next round scores again). */

@@ -8,7 +8,9 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.function.Function;
 import org.jboss.logging.Logger;
 
 /**
@@ -63,16 +65,28 @@ public class CustomerScorer {
         return ended + (long) ((ended - started) * (1 / share - 1));
     }
 
-    /** Scores one tenant brand-wide; a failure leaves its request in place for the next round. */
+    /**
+     * Scores one tenant brand-wide: customers, then leads, each in its own transaction (see
+     * {@link ScoringRepository}); a failure leaves its request in place for the next round.
+     */
     private Uni<Void> score(ScoringRepository.Request request) {
-        return scope.inTransaction(TenantContext.ofSystem(request.tenantId(), CONSUMER),
-                        tx -> scoring.claim(tx, request.tenantId()).flatMap(claimed -> claimed
-                                ? scoring.score(tx, config.scoring().referenceCustomers()).replaceWith(true)
-                                : Uni.createFrom().item(false)))
+        return inClaimedTransaction(request, scoring::scoreCustomers)
+                .flatMap(scored -> scored ? inClaimedTransaction(request,
+                        tx -> scoring.scoreLookalikes(tx, config.scoring().referenceCustomers()))
+                        : Uni.createFrom().item(false))
                 .flatMap(scored -> scored ? scoring.done(pool, request) : Uni.createFrom().voidItem())
                 .onFailure().recoverWithItem(failure -> {
                     LOG.warnf("Scoring tenant %s failed: %s", request.tenantId(), failure.getMessage());
                     return null;
                 });
+    }
+
+    /** Runs {@code work} in the tenant's scope unless another replica is scoring the tenant (then false). */
+    private Uni<Boolean> inClaimedTransaction(ScoringRepository.Request request,
+                                              Function<SqlConnection, Uni<Void>> work) {
+        return scope.inTransaction(TenantContext.ofSystem(request.tenantId(), CONSUMER),
+                tx -> scoring.claim(tx, request.tenantId()).flatMap(claimed -> claimed
+                        ? work.apply(tx).replaceWith(true)
+                        : Uni.createFrom().item(false)));
     }
 }

@@ -69,7 +69,10 @@ public final class PostgresServer {
         }
         List<String> command = new ArrayList<>(List.of(bin("postgres"), "-D", dataDir.toString(),
                 "-p", String.valueOf(port), "-h", "127.0.0.1", "-k", dataDir.toString(),
-                "-c", "max_connections=300", "-c", "shared_buffers=128MB"));
+                "-c", "max_connections=300", "-c", "shared_buffers=128MB",
+                // Ingesting a backlog writes WAL fast; at the default 1GB a checkpoint came every few seconds,
+                // and each starts a new round of full-page images.
+                "-c", "max_wal_size=4GB"));
         if (!durable) {
             // Test data is thrown away; trading crash safety for speed is right there, never in './crm up'.
             command.addAll(List.of("-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"));

@@ -46,6 +46,13 @@ public interface AnalyticsConfig {
         /** How many of the tenant's highest-revenue customers form the lookalike profile. */
         @WithDefault("50")
         int referenceCustomers();
+
+        /**
+         * How many open leads are scored per transaction. Ingestion waits for a lead the scorer has updated
+         * until the scorer's transaction ends, so this bounds that wait, however many leads a tenant has.
+         */
+        @WithDefault("5000")
+        int leadsPerTransaction();
     }
 
     interface Baskets {

@@ -8,6 +8,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The scores that need all of a tenant's customers at once and are therefore recomputed in the
@@ -15,8 +17,9 @@ import java.util.List;
  * Rows that event ingestion holds locked are skipped, not waited for: the scorer never waits for
  * ingestion, so the two cannot deadlock, and the ingestion that holds them asks for scoring again, so
  * the next round scores them. Ingestion does wait for the rows the scorer has updated, until the
- * scorer's transaction ends: customers and leads are therefore scored in separate transactions, so
- * customers stay locked only for the RFM update, not also for the much longer lookalike scoring.
+ * scorer's transaction ends. Customers are therefore scored in a transaction of their own, and open
+ * leads, whose number grows without bound, in chunks of a transaction each: ingestion waits at most for
+ * one chunk, not for the whole tenant's lookalike scoring.
  */
 @ApplicationScoped
 public class ScoringRepository {
@@ -64,7 +67,7 @@ public class ScoringRepository {
      * feature's share is the fraction of those customers that share the lead's value: postal region
      * (first two characters of the postal code), company size, the best-shared product of interest among
      * the products they bought, and the channel they were acquired through. Score = 0.3 region + 0.2 size
-     * + 0.3 product + 0.2 channel, in [0, 1].
+     * + 0.3 product + 0.2 channel, in [0, 1]. Scores the open leads with ids from $2 to $3.
      */
     private static final String SCORE_LOOKALIKES = """
             with reference as (
@@ -104,7 +107,7 @@ public class ScoringRepository {
                 left join lateral (select value, share from product_share
                                    where value = any(l.products_of_interest)
                                    order by share desc, value limit 1) ps on true
-                where l.is_open
+                where l.is_open and l.lead_id between $2 and $3
             ), scored as (
                 select lead_id,
                        round(0.3 * coalesce(region_share, 0) + 0.2 * coalesce(size_share, 0)
@@ -130,8 +133,16 @@ public class ScoringRepository {
             from free s
             where l.lead_id = s.lead_id""";
 
+    /** The open leads in lead id order; a chunk is the first {@code $1} after the last one scored. */
+    private static final String FIRST_OPEN_LEADS = openLeads("");
+    private static final String NEXT_OPEN_LEADS = openLeads(" and lead_id > $2");
+
     /** A tenant waiting to be scored, and the request counter the scorer saw. */
     public record Request(String tenantId, long requested) {
+    }
+
+    /** The first and last id of a chunk of open leads. */
+    public record LeadRange(UUID first, UUID last) {
     }
 
     /** The oldest requests first; read across tenants, as only the scorer does. */
@@ -160,9 +171,30 @@ public class ScoringRepository {
                 .replaceWithVoid();
     }
 
-    /** Lookalike scores of open leads; they read customers' revenue, not their RFM scores. */
-    public Uni<Void> scoreLookalikes(SqlConnection tx, int referenceCustomers) {
-        return tx.preparedQuery(SCORE_LOOKALIKES).execute(Tuple.of(referenceCustomers)).replaceWithVoid();
+    /** The first and last id of a chunk of open leads; uuid has no min() or max() aggregate. */
+    private static String openLeads(String after) {
+        return "with chunk as (select lead_id from lead_fact where is_open" + after + " order by lead_id limit $1)"
+                + " select (select lead_id from chunk order by lead_id limit 1),"
+                + " (select lead_id from chunk order by lead_id desc limit 1)";
+    }
+
+    /** The ids of up to {@code size} open leads after {@code after} (from the first if empty); empty if none. */
+    public Uni<Optional<LeadRange>> openLeads(SqlConnection tx, Optional<UUID> after, int size) {
+        return after.map(last -> tx.preparedQuery(NEXT_OPEN_LEADS).execute(Tuple.of(size, last)))
+                .orElseGet(() -> tx.preparedQuery(FIRST_OPEN_LEADS).execute(Tuple.of(size)))
+                .map(rows -> {
+                    Row range = rows.iterator().next();
+                    return Optional.ofNullable(range.getUUID(0)).map(first -> new LeadRange(first, range.getUUID(1)));
+                });
+    }
+
+    /**
+     * Lookalike scores of the open leads in {@code leads}; they read customers' revenue, not their RFM
+     * scores.
+     */
+    public Uni<Void> scoreLookalikes(SqlConnection tx, int referenceCustomers, LeadRange leads) {
+        return tx.preparedQuery(SCORE_LOOKALIKES).execute(Tuple.of(referenceCustomers, leads.first(), leads.last()))
+                .replaceWithVoid();
     }
 
     /** Removes the request unless a newer one arrived while scoring (then the next round scores again). */

@@ -10,6 +10,8 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Function;
 import org.jboss.logging.Logger;
 
@@ -66,14 +68,13 @@ public class CustomerScorer {
     }
 
     /**
-     * Scores one tenant brand-wide: customers, then leads, each in its own transaction (see
-     * {@link ScoringRepository}); a failure leaves its request in place for the next round.
+     * Scores one tenant brand-wide: customers in one transaction, then open leads in chunks of a
+     * transaction each (see {@link ScoringRepository}); a failure leaves its request in place for the
+     * next round.
      */
     private Uni<Void> score(ScoringRepository.Request request) {
-        return inClaimedTransaction(request, scoring::scoreCustomers)
-                .flatMap(scored -> scored ? inClaimedTransaction(request,
-                        tx -> scoring.scoreLookalikes(tx, config.scoring().referenceCustomers()))
-                        : Uni.createFrom().item(false))
+        return inClaimedTransaction(request, false, tx -> scoring.scoreCustomers(tx).replaceWith(true))
+                .flatMap(scored -> scored ? scoreLeadsAfter(request, Optional.empty()) : Uni.createFrom().item(false))
                 .flatMap(scored -> scored ? scoring.done(pool, request) : Uni.createFrom().voidItem())
                 .onFailure().recoverWithItem(failure -> {
                     LOG.warnf("Scoring tenant %s failed: %s", request.tenantId(), failure.getMessage());
@@ -81,12 +82,34 @@ public class CustomerScorer {
                 });
     }
 
-    /** Runs {@code work} in the tenant's scope unless another replica is scoring the tenant (then false). */
-    private Uni<Boolean> inClaimedTransaction(ScoringRepository.Request request,
-                                              Function<SqlConnection, Uni<Void>> work) {
+    /** Scores the open leads after {@code after}, chunk by chunk; false if another replica took the tenant. */
+    private Uni<Boolean> scoreLeadsAfter(ScoringRepository.Request request, Optional<UUID> after) {
+        return inClaimedTransaction(request, LeadChunk.SKIPPED, tx ->
+                scoring.openLeads(tx, after, config.scoring().leadsPerTransaction()).flatMap(leads -> leads
+                        .map(range -> scoring.scoreLookalikes(tx, config.scoring().referenceCustomers(), range)
+                                .replaceWith(LeadChunk.scoredUpTo(range.last())))
+                        .orElseGet(() -> Uni.createFrom().item(LeadChunk.FINISHED))))
+                .flatMap(chunk -> chunk.last().isPresent()
+                        ? scoreLeadsAfter(request, chunk.last())
+                        : Uni.createFrom().item(chunk.claimed()));
+    }
+
+    /** Runs {@code work} in the tenant's scope unless another replica is scoring it; then {@code unclaimed}. */
+    private <T> Uni<T> inClaimedTransaction(ScoringRepository.Request request, T unclaimed,
+                                            Function<SqlConnection, Uni<T>> work) {
         return scope.inTransaction(TenantContext.ofSystem(request.tenantId(), CONSUMER),
                 tx -> scoring.claim(tx, request.tenantId()).flatMap(claimed -> claimed
-                        ? work.apply(tx).replaceWith(true)
-                        : Uni.createFrom().item(false)));
+                        ? work.apply(tx)
+                        : Uni.createFrom().item(unclaimed)));
+    }
+
+    /** What one transaction of lead scoring did: scored a chunk up to a lead, found none left, or was skipped. */
+    private record LeadChunk(Optional<UUID> last, boolean claimed) {
+        static final LeadChunk SKIPPED = new LeadChunk(Optional.empty(), false);
+        static final LeadChunk FINISHED = new LeadChunk(Optional.empty(), true);
+
+        static LeadChunk scoredUpTo(UUID lead) {
+            return new LeadChunk(Optional.of(lead), true);
+        }
     }
 }

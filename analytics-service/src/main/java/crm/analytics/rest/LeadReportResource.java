@@ -30,6 +30,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = "oidc")
 public class LeadReportResource {
 
+    /** How exact the minute percentiles are (domain.MinuteBuckets). */
+    static final String MINUTE_PRECISION = "exact below 128 minutes; longer durations are rounded down to one of 64"
+            + " steps per doubling, at most 1/64 (1.6%) below the true value";
+
     private static final String FUNNEL_EXAMPLE = """
             {"by": "channel", "from": "2026-11-01", "to": "2026-11-30", "rows": [
               {"key": "website", "label": "website", "captured": 4, "contacted": 3, "qualified": 2, "converted": 1,
@@ -72,7 +76,8 @@ public class LeadReportResource {
                     + " month (period). A lead that reached a later stage counts for the earlier ones (converted implies"
                     + " qualified and contacted). contactRate, qualificationRate and conversionRate are against"
                     + " captured leads; contactedToQualified and qualifiedToConverted against the stage before."
-                    + " Median speed to lead: nearest-rank median of whole minutes from capture to first contact."
+                    + " Median speed to lead: nearest-rank median of whole minutes from capture to first contact ("
+                    + MINUTE_PRECISION + ")."
                     + " SLA breach rate = leads with a breached SLA / captured. by=unit lists the units you may see"
                     + " (all for HQ, your own for franchisee staff); the total is your scope's (brand-wide for HQ).")
     @APIResponse(responseCode = "200", description = "The funnel",

@@ -46,7 +46,8 @@ public class ServiceReportResource {
     @Operation(summary = "Ticket figures per month range, and the backlog now",
             description = "opened: tickets opened in the months; resolved, response and resolution times and SLA"
                     + " compliance: tickets whose latest resolution (crm.ticket.resolved.v1) falls in the months, in"
-                    + " business minutes with nearest-rank p50 and p90; SLA compliance = targets met / targets measured;"
+                    + " business minutes with nearest-rank p50 and p90 (" + LeadReportResource.MINUTE_PRECISION + ");"
+                    + " SLA compliance = targets met / targets measured;"
                     + " satisfaction: ratings given in the months (latest rating per ticket). backlog: open tickets per"
                     + " unit and queue now (all units for HQ, your own for franchisee staff)." + CustomerResource.SCOPE)
     @APIResponse(responseCode = "200", description = "Service figures",

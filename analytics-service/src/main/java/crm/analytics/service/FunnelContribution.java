@@ -2,6 +2,7 @@ package crm.analytics.service;
 
 import crm.analytics.domain.Deltas;
 import crm.analytics.domain.LeadState;
+import crm.analytics.domain.MinuteBuckets;
 import crm.analytics.repository.LeadRepository.FunnelCell;
 import crm.analytics.repository.LeadRepository.SpeedCell;
 import java.util.Comparator;
@@ -46,7 +47,8 @@ final class FunnelContribution {
         if (key == null) {
             return;
         }
-        Integer minutes = lead.speedToLeadMinutes();
+        Integer speedToLead = lead.speedToLeadMinutes();
+        Integer minutes = speedToLead == null ? null : MinuteBuckets.of(speedToLead);
         // A row is identified by its scope, not by the lead's unit: when a lead moves unit, the brand-wide row
         // must net out to one change rather than receive two for the same row in one statement.
         LeadState.FunnelKey row = new LeadState.FunnelKey(null, key.month(), key.channel(), key.campaignKey());

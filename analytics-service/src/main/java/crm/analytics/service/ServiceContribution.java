@@ -2,6 +2,7 @@ package crm.analytics.service;
 
 import crm.analytics.domain.CalendarPeriod;
 import crm.analytics.domain.Deltas;
+import crm.analytics.domain.MinuteBuckets;
 import crm.analytics.domain.TicketState;
 import crm.analytics.repository.TicketRepository.BacklogCell;
 import crm.analytics.repository.TicketRepository.CategoryCell;
@@ -66,11 +67,12 @@ final class ServiceContribution {
                 months.add(new MonthCell(scope, month), new long[] {0, 1, measured(t.firstResponseMet()),
                         met(t.firstResponseMet()), measured(t.resolutionMet()), met(t.resolutionMet()), 0, 0}, sign);
                 if (t.firstResponseMinutes() != null) {
-                    minutes.add(new MinutesCell(scope, month, FIRST_RESPONSE, t.firstResponseMinutes()),
-                            new long[] {1}, sign);
+                    minutes.add(new MinutesCell(scope, month, FIRST_RESPONSE,
+                            MinuteBuckets.of(t.firstResponseMinutes())), new long[] {1}, sign);
                 }
                 if (t.resolutionMinutes() != null) {
-                    minutes.add(new MinutesCell(scope, month, RESOLUTION, t.resolutionMinutes()), new long[] {1}, sign);
+                    minutes.add(new MinutesCell(scope, month, RESOLUTION,
+                            MinuteBuckets.of(t.resolutionMinutes())), new long[] {1}, sign);
                 }
             }
             if (t.rating() != null && t.ratedAt() != null) {

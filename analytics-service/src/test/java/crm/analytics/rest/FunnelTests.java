@@ -135,6 +135,24 @@ class FunnelTests {
     }
 
     @Test
+    void shouldRoundALongSpeedToLeadDownToItsMinuteBucket() {
+        TestTenant tenant = TestTenant.create(DevStack.shared());
+        String hq = tenant.hqToken("manager");
+        DataSet data = new DataSet(tenant);
+        String lead = DataSet.id();
+        // First contact 3 days and 7 minutes (4,327 minutes) after capture: in the bucket of 4,288 to 4,351.
+        data.leadCaptured(lead, "hamburg", "website", null, "2026-09-01T08:00:00Z", null, null, List.of());
+        data.leadStatus(lead, "new", "contacted", "2026-09-04T08:07:00Z", "2026-09-04T08:07:00Z");
+        data.awaitApplied(hq);
+
+        get(hq, "/api/v1/analytics/funnel?by=channel&from=2026-09&to=2026-09").statusCode(200)
+                .body("rows.key", contains("website"))
+                .body("rows[0].contacted", equalTo(1))
+                .body("rows[0].medianSpeedToLeadMinutes", equalTo(4288))
+                .body("total.medianSpeedToLeadMinutes", equalTo(4288));
+    }
+
+    @Test
     void shouldGroupTheFunnelByCampaignUnitAndMonth() {
         TestTenant tenant = TestTenant.create(DevStack.shared());
         String hq = tenant.hqToken("manager");

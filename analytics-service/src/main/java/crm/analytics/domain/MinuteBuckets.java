@@ -7,13 +7,11 @@ package crm.analytics.domain;
  *
  * <p>Why not one bucket per minute: the reports sum a histogram's rows on every request, and with exact
  * minutes the rows grow with the number of distinct durations, which for leads first contacted days or
- * weeks after capture is nearly one row per lead. With these buckets a histogram has at most 128 + 64 rows
- * per doubling of the longest duration (1,600 for ten years), however many leads or tickets it counts.
+ * weeks after capture is nearly one row per lead. With these buckets a histogram has at most 128 rows below
+ * two hours and 64 for each doubling beyond (1,152 up to ten years), however many leads or tickets it counts.
  */
 public final class MinuteBuckets {
 
-    /** Durations below this many minutes are kept exactly. */
-    public static final int EXACT_BELOW = 128;
     private static final int SIGNIFICANT_BITS = 7;
 
     private MinuteBuckets() {
